@@ -1,0 +1,18 @@
+// account: who the caller is, their household and their roles.
+import { account } from '../../../src/contract/account'
+import { router } from '../../../server/router'
+import { bindHousehold } from './actions/bindHousehold'
+import { directory } from './actions/directory'
+import { login } from './actions/login'
+import { qrCode } from './actions/qrCode'
+import { resolveScene } from './actions/resolveScene'
+import { unbindHousehold } from './actions/unbindHousehold'
+
+export const main = router(account, {
+  login,
+  resolveScene,
+  directory,
+  bindHousehold,
+  unbindHousehold,
+  qrCode,
+})

@@ -1,0 +1,38 @@
+// Bundles each cloud function (cloudfunctions/<fn>/src/index.ts + the shared code it imports)
+// into cloudfunctions/<fn>/index.js, the file WeChat deploys. wx-server-sdk stays external:
+// WeChat installs it from the function's package.json.
+import { buildSync } from 'esbuild'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
+
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_DIR).filter((name) =>
+    existsSync(join(FUNCTIONS_DIR, name, 'src', 'index.ts')),
+  )
+}
+
+export function buildFunctions(opts: { quiet?: boolean } = {}): { name: string; bytes: number }[] {
+  return functionNames().map((name) => {
+    const outfile = join(FUNCTIONS_DIR, name, 'index.js')
+    buildSync({
+      entryPoints: [join(FUNCTIONS_DIR, name, 'src', 'index.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      outfile,
+      logLevel: opts.quiet ? 'silent' : 'warning',
+      legalComments: 'none',
+    })
+    return { name, bytes: statSync(outfile).size }
+  })
+}
+
+if (require.main === module) {
+  for (const { name, bytes } of buildFunctions()) {
+    console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`)
+  }
+}

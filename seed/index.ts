@@ -1,0 +1,28 @@
+// Demo data for the local cloud, written once into an empty store.
+import type { Store } from '../local-cloud/src'
+import { placesSeed } from './places'
+import { personaUsers } from './users'
+
+export type SeedData = Record<string, object[]>
+
+/** Every demo collection, built for a given "now" so relative dates (overdue, this month) stay alive. */
+export function demoData(now: Date): SeedData {
+  const places = placesSeed()
+  return {
+    communities: places.communities,
+    estates: places.estates,
+    buildings: places.buildings,
+    households: places.households,
+    collectionPoints: places.collectionPoints,
+    users: personaUsers(now),
+  }
+}
+
+/** Seeds an empty store; returns false (and writes nothing) when it already holds data. */
+export function seedIfEmpty(store: Store, now = new Date()): boolean {
+  if (!store.isEmpty()) return false
+  for (const [collection, docs] of Object.entries(demoData(now))) {
+    if (docs.length) store.insertMany(collection, docs)
+  }
+  return true
+}

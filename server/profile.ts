@@ -1,0 +1,24 @@
+// The caller's profile as `account.login` (and binding) returns it.
+import type { Profile } from '../src/contract/account'
+import type { UserDoc } from './models'
+import { getHousehold, householdView, getById } from './places'
+import type { CommunityDoc } from './models'
+import type { Database } from './router'
+
+export async function buildProfile(db: Database, user: UserDoc): Promise<Profile> {
+  const household = user.householdId ? householdView(await getHousehold(db, user.householdId)) : null
+  let community: Profile['community'] = null
+  if (household) {
+    community = { id: household.communityId, name: household.communityName, street: household.street }
+  } else if (user.roles[0]) {
+    const c = await getById<CommunityDoc>(db, 'communities', user.roles[0].communityId)
+    if (c) community = { id: c._id, name: c.name, street: c.street }
+  }
+  return {
+    openid: user.openid,
+    household,
+    community,
+    roles: user.roles.map((r) => ({ ...r })),
+    createdAt: user.createdAt.toISOString(),
+  }
+}

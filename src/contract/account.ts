@@ -1,0 +1,115 @@
+// The `account` cloud function: who the caller is, their household and their roles.
+import * as v from 'valibot'
+import { defineAction, Empty, Id } from './common'
+
+export type RoleName = 'staff' | 'liaison' | 'supervisor'
+
+/** A role held in the database, always scoped: a community, some buildings, or a collection point. */
+export interface RoleGrant {
+  role: RoleName
+  communityId: string
+  /** liaison: the buildings they serve */
+  buildingIds?: string[]
+  /** supervisor: their collection point */
+  collectionPointId?: string
+}
+
+export interface PlaceNames {
+  street: string
+  communityId: string
+  communityName: string
+  estateId: string
+  estateName: string
+}
+
+export interface BuildingView extends PlaceNames {
+  id: string
+  name: string
+  units: number
+  households: number
+}
+
+export interface HouseholdView extends PlaceNames {
+  id: string
+  buildingId: string
+  buildingName: string
+  unit: number
+  room: string
+  /** e.g. 陇海安居 1号楼 2单元 301 */
+  label: string
+}
+
+export interface RoleView extends RoleGrant {
+  /** e.g. 民情速递员 · 1号楼、2号楼 */
+  title: string
+}
+
+export interface Profile {
+  openid: string
+  household: HouseholdView | null
+  /** the household's community, else the first community a role is scoped to */
+  community: { id: string; name: string; street: string } | null
+  roles: RoleView[]
+  createdAt: string
+}
+
+export type SceneTarget =
+  | { kind: 'building'; building: BuildingView }
+  | { kind: 'household'; building: BuildingView; household: HouseholdView }
+
+export interface DirectoryCommunity {
+  id: string
+  name: string
+  street: string
+  estates: { id: string; name: string; buildings: { id: string; name: string; units: number }[] }[]
+}
+
+/** `b=<buildingId>` or `h=<householdId>`: what a mini-program code's scene names (≤ 32 chars). */
+export const Scene = v.pipe(
+  v.string('二维码内容必须是文字'),
+  v.trim(),
+  v.maxLength(32, '二维码内容太长'),
+  v.regex(/^[bh]=[A-Za-z0-9_-]{1,30}$/, '无法识别的二维码'),
+)
+
+export const Room = v.pipe(
+  v.string('请填写房号'),
+  v.trim(),
+  v.regex(/^\d{2,5}$/, '房号是 2–5 位数字，例如 301'),
+)
+export const Unit = v.pipe(
+  v.number('请选择单元'),
+  v.integer('单元必须是整数'),
+  v.minValue(1, '单元从 1 开始'),
+  v.maxValue(20, '单元号太大'),
+)
+
+export const BindHouseholdInput = v.union(
+  [
+    v.strictObject({ buildingId: Id, unit: Unit, room: Room }),
+    v.strictObject({ scene: Scene }),
+  ],
+  '请选择楼栋、单元并填写房号，或扫描户卡',
+)
+
+export interface QrCode {
+  scene: string
+  page: string
+  /** what the code is for, e.g. 陇海安居 1号楼 民意信箱 */
+  label: string
+  /** PNG as a data URL, ready for <Image> and for printing */
+  dataUrl: string
+}
+
+export const account = {
+  login: defineAction<Profile>()(Empty),
+  resolveScene: defineAction<SceneTarget>()(v.strictObject({ scene: Scene })),
+  directory: defineAction<DirectoryCommunity[]>()(Empty),
+  bindHousehold: defineAction<Profile>()(BindHouseholdInput),
+  unbindHousehold: defineAction<Profile>()(Empty),
+  /** Staff (community) and liaisons (their buildings) print the codes for boxes and household cards. */
+  qrCode: defineAction<QrCode>()(v.strictObject({ scene: Scene })),
+}
+export type AccountContract = typeof account
+
+

@@ -1,0 +1,280 @@
+// The `suggestion` cloud function: 民情速递站 — submit, follow, handle, deliberate, publish.
+import * as v from 'valibot'
+import { Cursor, defineAction, Id, PageSize, Phone, type Page } from './common'
+
+export const CATEGORIES = [
+  '漏水',
+  '管网堵塞',
+  '照明',
+  '绿化',
+  '停车',
+  '环境卫生',
+  '安全隐患',
+  '物业服务',
+  '其他',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export const STATUSES = [
+  'submitted',
+  'accepted',
+  'declined',
+  'deliberating',
+  'in_progress',
+  'resolved',
+] as const
+export type Status = (typeof STATUSES)[number]
+
+export const STATUS_LABELS: Record<Status, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  declined: '未采纳',
+  deliberating: '议事中',
+  in_progress: '办理中',
+  resolved: '已办结',
+}
+
+/**
+ * What handlers (liaison, staff) may move a suggestion to. `resolved → in_progress` is the
+ * resident's reopen (action `reopen`), not a handler's transition.
+ */
+export const TRANSITIONS: Record<Status, readonly Status[]> = {
+  submitted: ['accepted', 'declined'],
+  accepted: ['deliberating', 'in_progress'],
+  deliberating: ['in_progress', 'declined'],
+  in_progress: ['resolved'],
+  declined: [],
+  resolved: [],
+}
+
+/** Overdue rules: not accepted within 1 day, not resolved within 7 days of submission. */
+export const ACCEPT_WITHIN_HOURS = 24
+export const RESOLVE_WITHIN_DAYS = 7
+export const REOPEN_WITHIN_DAYS = 7
+export const DAILY_SUBMIT_LIMIT = 10
+export const MAX_IMAGES = 9
+
+export type Overdue = 'accept' | 'resolve' | null
+
+/** Who did something, as residents may see it. Never names an anonymous resident. */
+export interface Actor {
+  role: 'resident' | 'liaison' | 'staff' | 'system'
+  /** e.g. 居民, 匿名居民, 民情速递员, 社区两委 */
+  label: string
+}
+
+export interface TimelineEntry {
+  at: string
+  kind:
+    | 'submitted'
+    | 'status'
+    | 'reply'
+    | 'rated'
+    | 'reopened'
+    | 'published'
+    | 'unpublished'
+    | 'golden'
+  by: Actor
+  from?: Status
+  to?: Status
+  note?: string
+  images?: string[]
+}
+
+export interface SuggestionSummary {
+  id: string
+  /** short human number a resident can quote on the phone */
+  no: string
+  communityId: string
+  buildingId: string
+  buildingName: string
+  estateName: string
+  category: Category
+  excerpt: string
+  status: Status
+  anonymous: boolean
+  imageCount: number
+  seconds: number
+  published: boolean
+  golden: boolean
+  overdue: Overdue
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CommentView {
+  id: string
+  at: string
+  /** e.g. 3号楼居民 — never a room number */
+  author: string
+  text: string
+  mine: boolean
+}
+
+export interface SuggestionDetail extends SuggestionSummary {
+  text: string
+  /** cloud file IDs */
+  images: string[]
+  /** household label and phone: only for the submitter and the building's handlers, and never when anonymous (phone excepted, see `contactPhone`) */
+  submitter: { householdLabel: string | null } | null
+  /** shown to handlers only, when the resident chose to leave it */
+  contactPhone: string | null
+  timeline: TimelineEntry[]
+  result: { text: string; images: string[]; at: string } | null
+  /** the deliberation outcome (三议) when there was one */
+  decision: string | null
+  rating: { score: number; comment: string; at: string } | null
+  comments: CommentView[]
+  /** what the viewer may do now */
+  viewer: {
+    mine: boolean
+    handler: boolean
+    staff: boolean
+    seconded: boolean
+    transitions: Status[]
+    canRate: boolean
+    canReopen: boolean
+    canSecond: boolean
+    canComment: boolean
+  }
+}
+
+export interface SimilarResult {
+  count: number
+  items: SuggestionSummary[]
+}
+
+export interface InboxPage extends Page<SuggestionSummary> {
+  /** totals for the same filters, for the filter chips */
+  counts: { total: number; overdue: number } & Partial<Record<Status, number>>
+}
+
+export interface StatsResult {
+  from: string
+  to: string
+  total: number
+  byStatus: Record<Status, number>
+  byCategory: { category: Category; count: number }[]
+  byBuilding: { buildingId: string; buildingName: string; count: number }[]
+  /** resolved / (total − declined), 0..1; null when nothing to resolve */
+  resolutionRate: number | null
+  medianHoursToAccept: number | null
+  medianHoursToResolve: number | null
+  averageRating: number | null
+  ratedCount: number
+  overdue: number
+}
+
+export interface MessageView {
+  id: string
+  kind: 'status' | 'reply' | 'new' | 'overdue' | 'golden' | 'comment'
+  title: string
+  body: string
+  /** a mini-program page path to open */
+  link: string | null
+  read: boolean
+  createdAt: string
+}
+
+// ---- input schemas --------------------------------------------------------------------------
+
+const Category = v.picklist(CATEGORIES, '请选择问题类别')
+const StatusSchema = v.picklist(STATUSES, '状态不对')
+
+const text = (min: number, max: number, what: string) =>
+  v.pipe(
+    v.string(`请填写${what}`),
+    v.trim(),
+    v.minLength(min, `${what}至少 ${min} 个字`),
+    v.maxLength(max, `${what}最多 ${max} 个字`),
+  )
+
+/** A cloud file ID (cloud://env.bucket/path). */
+export const FileId = v.pipe(
+  v.string('图片格式不对'),
+  v.maxLength(300, '图片地址太长'),
+  v.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\-/]+$/, '图片格式不对'),
+)
+const Images = v.optional(v.pipe(v.array(FileId), v.maxLength(MAX_IMAGES, `最多 ${MAX_IMAGES} 张照片`)), [])
+
+export const SubmitInput = v.strictObject({
+  buildingId: Id,
+  category: Category,
+  text: text(5, 500, '问题描述'),
+  images: Images,
+  contactPhone: v.optional(v.nullable(Phone), null),
+  anonymous: v.optional(v.boolean(), false),
+  /** the client's id for this draft, so a retried submit never files twice */
+  clientToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不对'))),
+})
+
+const ById = v.strictObject({ id: Id })
+const Paged = { cursor: Cursor, limit: PageSize }
+const DateStr = v.pipe(v.string('日期格式不对'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31'))
+
+export const suggestion = {
+  submit: defineAction<{ id: string; no: string }>()(SubmitInput),
+  similar: defineAction<SimilarResult>()(v.strictObject({ buildingId: Id, category: Category })),
+  mine: defineAction<Page<SuggestionSummary>>()(v.optional(v.strictObject({ ...Paged }), {})),
+  detail: defineAction<SuggestionDetail>()(ById),
+  inbox: defineAction<InboxPage>()(
+    v.optional(
+      v.strictObject({
+        status: v.optional(StatusSchema),
+        buildingId: v.optional(Id),
+        category: v.optional(Category),
+        overdue: v.optional(v.boolean()),
+        ...Paged,
+      }),
+      {},
+    ),
+  ),
+  transition: defineAction<SuggestionDetail>()(
+    v.strictObject({
+      id: Id,
+      to: StatusSchema,
+      note: v.optional(text(1, 500, '说明')),
+      images: Images,
+    }),
+  ),
+  reply: defineAction<SuggestionDetail>()(
+    v.strictObject({ id: Id, text: text(1, 500, '回复'), images: Images }),
+  ),
+  rate: defineAction<SuggestionDetail>()(
+    v.strictObject({
+      id: Id,
+      score: v.pipe(v.number('请打分'), v.integer('请打 1–5 分'), v.minValue(1, '请打 1–5 分'), v.maxValue(5, '请打 1–5 分')),
+      comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '评价最多 200 个字')), ''),
+    }),
+  ),
+  reopen: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, reason: text(5, 300, '重新办理的原因') })),
+  publish: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, published: v.boolean() })),
+  board: defineAction<Page<SuggestionSummary>>()(
+    v.optional(
+      v.strictObject({ sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'), ...Paged }),
+      {},
+    ),
+  ),
+  second: defineAction<{ seconds: number; seconded: true }>()(ById),
+  comment: defineAction<CommentView>()(v.strictObject({ id: Id, text: text(2, 300, '留言') })),
+  award: defineAction<{ points: number; balance: number }>()(
+    v.strictObject({
+      id: Id,
+      points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '至少 1 分'), v.maxValue(500, '最多 500 分')), 50),
+    }),
+  ),
+  stats: defineAction<StatsResult>()(
+    v.strictObject({ from: DateStr, to: DateStr, communityId: v.optional(Id) }),
+  ),
+}
+export type SuggestionContract = typeof suggestion
+
+/** account.messages / account.readMessages live on the account function. */
+export const messagesContract = {
+  messages: defineAction<Page<MessageView> & { unread: number }>()(
+    v.optional(v.strictObject({ ...Paged }), {}),
+  ),
+  readMessages: defineAction<{ unread: number }>()(
+    v.optional(v.strictObject({ ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))) }), {}),
+  ),
+}
