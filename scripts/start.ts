@@ -34,7 +34,13 @@ async function main(): Promise<void> {
   for (const f of buildFunctions()) console.log(`built cloudfunctions/${f.name}`)
   if (process.env.SKIP_H5_BUILD !== '1' && h5IsStale()) {
     console.log('building the h5 app (about a minute the first time)…')
-    const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' })
+    // NODE_ENV must be production: under any other value (jest sets `test`) Taro's babel preset
+    // adds React Refresh, whose runtime the build does not ship.
+    const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     if (r.status !== 0) throw new Error('h5 build failed')
   }
 

@@ -1,8 +1,7 @@
 // The caller's profile as `account.login` (and binding) returns it.
 import type { Profile } from '../src/contract/account'
-import type { UserDoc } from './models'
-import { getHousehold, householdView, getById } from './places'
-import type { CommunityDoc } from './models'
+import type { CommunityDoc, UserDoc } from './models'
+import { getById, getHousehold, householdView } from './places'
 import type { Database } from './router'
 
 export async function buildProfile(db: Database, user: UserDoc): Promise<Profile> {

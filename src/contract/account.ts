@@ -1,6 +1,6 @@
 // The `account` cloud function: who the caller is, their household and their roles.
 import * as v from 'valibot'
-import { defineAction, Empty, Id } from './common'
+import { Cursor, defineAction, Empty, Id, PageSize, type Page } from './common'
 
 export type RoleName = 'staff' | 'liaison' | 'supervisor'
 
@@ -101,6 +101,29 @@ export interface QrCode {
   dataUrl: string
 }
 
+/** One entry of the in-app message list (消息): replies, status changes, reminders. */
+export interface MessageView {
+  id: string
+  kind: 'status' | 'reply' | 'new' | 'overdue' | 'golden' | 'comment'
+  title: string
+  body: string
+  /** a mini-program page path to open, e.g. /subpackages/suggestion/pages/detail/index?id=… */
+  link: string | null
+  read: boolean
+  createdAt: string
+}
+
+/** The caller's messages, newest first; `unread` counts all of them, not just this page. */
+export const messagesContract = {
+  messages: defineAction<Page<MessageView> & { unread: number }>()(
+    v.optional(v.strictObject({ cursor: Cursor, limit: PageSize }), {}),
+  ),
+  /** Marks the given messages read, or all of the caller's when `ids` is left out. */
+  readMessages: defineAction<{ unread: number }>()(
+    v.optional(v.strictObject({ ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))) }), {}),
+  ),
+}
+
 export const account = {
   login: defineAction<Profile>()(Empty),
   resolveScene: defineAction<SceneTarget>()(v.strictObject({ scene: Scene })),
@@ -109,6 +132,7 @@ export const account = {
   unbindHousehold: defineAction<Profile>()(Empty),
   /** Staff (community) and liaisons (their buildings) print the codes for boxes and household cards. */
   qrCode: defineAction<QrCode>()(v.strictObject({ scene: Scene })),
+  ...messagesContract,
 }
 export type AccountContract = typeof account
 

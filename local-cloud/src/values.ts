@@ -1,0 +1,164 @@
+// Document values: the one place that converts between the wire's EJSON, the journal's text and
+// the plain JS values the store keeps in memory.
+import { EJSON } from 'bson'
+
+/**
+ * A stored value is deliberately narrow: null, boolean, number, string, Date, RegExp, arrays and
+ * plain objects. Anything richer that arrives as EJSON (ObjectId, Long, Decimal128, Binary) is
+ * turned into one of these by `fromWire`, so the journal codec and mingo never meet BSON classes.
+ */
+export type Doc = Record<string, unknown>
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false
+  const proto: unknown = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+
+/** Duck-typed BSON values (wx-server-sdk bundles bson 4, we use bson 6: instanceof is useless). */
+interface BsonLike {
+  _bsontype: string
+}
+function bsonType(v: object): string | undefined {
+  const t = (v as Partial<BsonLike>)._bsontype
+  return typeof t === 'string' ? t : undefined
+}
+
+const JS_REGEX_FLAGS = new Set(['i', 'm', 's', 'u'])
+
+function toRegExp(pattern: string, options: string): RegExp {
+  // Mongo's `x` (extended) flag has no JS equivalent; dropping it is closer than failing.
+  const flags = [...new Set(options.split(''))].filter((f) => JS_REGEX_FLAGS.has(f)).join('')
+  return new RegExp(pattern, flags)
+}
+
+/**
+ * Normalises a freshly parsed EJSON value in place (it is ours, nobody else holds it):
+ * BSON classes become plain values and `{$tcb_server_date:{offset}}` becomes a Date relative to
+ * `now`, which is fixed per request so every server date in one write is identical.
+ */
+export function normalize(value: unknown, now: number): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof Date || value instanceof RegExp) return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normalize(value[i], now)
+    return value
+  }
+  const t = bsonType(value)
+  if (t !== undefined) return fromBson(t, value)
+  const obj = value as Record<string, unknown>
+  const keys = Object.keys(obj)
+  if (keys.length === 1 && keys[0] === '$tcb_server_date') {
+    const spec = obj.$tcb_server_date
+    const offset = isPlainObject(spec) ? Number(normalize(spec.offset, now) ?? 0) : 0
+    return new Date(now + (Number.isFinite(offset) ? offset : 0))
+  }
+  for (const k of keys) {
+    const v = obj[k]
+    if (v === undefined) delete obj[k]
+    else obj[k] = normalize(v, now)
+  }
+  return obj
+}
+
+function fromBson(type: string, v: object): unknown {
+  // Reading the public fields of bson's classes; typed loosely because two bson majors meet here.
+  const o = v as Record<string, unknown> & { toString(): string; toHexString?: () => string }
+  switch (type) {
+    case 'BSONRegExp':
+      return toRegExp(String(o.pattern), String(o.options ?? ''))
+    case 'ObjectId':
+    case 'ObjectID':
+      return typeof o.toHexString === 'function' ? o.toHexString() : o.toString()
+    case 'Long':
+    case 'Int32':
+    case 'Double':
+    case 'Decimal128':
+      return Number(o.toString())
+    case 'Binary':
+      return Buffer.from((o as unknown as { buffer: Uint8Array }).buffer).toString('base64')
+    default:
+      return o.toString()
+  }
+}
+
+/** Parses an EJSON string from the SDK (canonical or relaxed) into a normalised value. */
+export function fromWire(text: unknown, now: number): unknown {
+  if (typeof text !== 'string') {
+    throw new TypeError('expected an EJSON string')
+  }
+  return normalize(EJSON.parse(text, { relaxed: true }), now)
+}
+
+/**
+ * Fast codec for stored values, used for the journal, the snapshot and responses. Its output is
+ * valid relaxed EJSON (Dates as {$date: ISO}, RegExps as {$regularExpression}, non-finite numbers
+ * as {$numberDouble}), so the SDK's EJSON.parse reads it, but it costs one JSON.stringify.
+ */
+export function encode(value: unknown): string {
+  return JSON.stringify(value, replacer)
+}
+
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  // JSON.stringify has already called Date#toJSON on `value`; the holder still has the Date.
+  const raw = (this as Record<string, unknown>)[key]
+  if (raw instanceof Date) {
+    const ms = raw.getTime()
+    return Number.isNaN(ms) ? null : { $date: raw.toISOString() }
+  }
+  if (value instanceof RegExp) {
+    return { $regularExpression: { pattern: value.source, options: value.flags } }
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return { $numberDouble: String(value) }
+  }
+  return value
+}
+
+export function decode(text: string): unknown {
+  return JSON.parse(text, reviver)
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const obj = value as Record<string, unknown>
+  if ('$date' in obj && typeof obj.$date === 'string' && Object.keys(obj).length === 1) {
+    return new Date(obj.$date)
+  }
+  if ('$regularExpression' in obj && Object.keys(obj).length === 1) {
+    const r = obj.$regularExpression as { pattern: string; options: string }
+    return toRegExp(r.pattern, r.options)
+  }
+  if ('$numberDouble' in obj && Object.keys(obj).length === 1) {
+    return Number(obj.$numberDouble)
+  }
+  return value
+}
+
+/** Deep copy of a stored value; stored documents are immutable, callers get copies. */
+export function clone<T>(value: T): T {
+  return cloneAny(value) as T
+}
+
+function cloneAny(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) return v.map(cloneAny)
+  if (v instanceof Date) return new Date(v.getTime())
+  if (v instanceof RegExp) return new RegExp(v.source, v.flags)
+  if (!isPlainObject(v)) return v
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v)) out[k] = cloneAny(v[k])
+  return out
+}
+
+/** Reads a dotted path without traversing arrays; `undefined` when missing or through an array. */
+export function getPath(doc: Doc, path: string): { value: unknown; throughArray: boolean } {
+  let cur: unknown = doc
+  const parts = path.split('.')
+  for (let i = 0; i < parts.length; i++) {
+    if (Array.isArray(cur)) return { value: undefined, throughArray: true }
+    if (cur === null || typeof cur !== 'object') return { value: undefined, throughArray: false }
+    cur = (cur as Record<string, unknown>)[parts[i]]
+  }
+  return { value: cur, throughArray: false }
+}

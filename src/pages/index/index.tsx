@@ -1,0 +1,234 @@
+// 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
+import type { BuildingView, HouseholdView, Profile, SceneTarget } from '@/contract/account'
+import { BigButton } from '@/components/big-button'
+import { PageShell } from '@/components/page-shell'
+import { accountService } from '@/services/account'
+import { currentBuilding } from '@/services/current-building'
+import './index.css'
+
+export const BIND_PAGE = '/subpackages/account/pages/bind/index'
+
+/** `b=<id>` / `h=<id>`, decoded from `options.scene` (WeChat hands it over URL-encoded). */
+export function readScene(raw: string | undefined): string | null {
+  if (!raw) return null
+  let scene = raw
+  // Decode until stable: WeChat encodes once; a hand-typed h5 URL may be encoded twice.
+  for (let i = 0; i < 3 && scene.includes('%'); i++) {
+    try {
+      scene = decodeURIComponent(scene)
+    } catch {
+      return null
+    }
+  }
+  scene = scene.trim()
+  return /^[bh]=[A-Za-z0-9_-]{1,30}$/.test(scene) ? scene : null
+}
+
+interface Place {
+  buildingId: string
+  street: string
+  communityName: string
+  estateName: string
+  buildingName: string
+  household: HouseholdView | null
+  /** where this place came from: a code just scanned, my household, or remembered from before */
+  source: 'scan' | 'home' | 'remembered'
+}
+
+function placeOfBuilding(b: BuildingView, source: Place['source']): Place {
+  return {
+    buildingId: b.id,
+    street: b.street,
+    communityName: b.communityName,
+    estateName: b.estateName,
+    buildingName: b.name,
+    household: null,
+    source,
+  }
+}
+
+function placeOfHousehold(h: HouseholdView, source: Place['source']): Place {
+  return {
+    buildingId: h.buildingId,
+    street: h.street,
+    communityName: h.communityName,
+    estateName: h.estateName,
+    buildingName: h.buildingName,
+    household: h,
+    source,
+  }
+}
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+export default function HomePage() {
+  const [scanned, setScanned] = useState<SceneTarget | null>(null)
+  const [scanFailed, setScanFailed] = useState(false)
+  const [profile, setProfile] = useState<Profile | null>(null)
+  const [loadFailed, setLoadFailed] = useState(false)
+  const [remembered, setRemembered] = useState<BuildingView | null>(null)
+
+  useLoad((options: Record<string, string | undefined>) => {
+    const scene = readScene(options.scene)
+    // Codes of other kinds (e.g. an activity's check-in code) are not ours to handle here.
+    if (!scene) return
+    accountService
+      .resolveScene(scene)
+      .then((target) => {
+        setScanned(target)
+        currentBuilding.set(target.building)
+      })
+      .catch(() => setScanFailed(true))
+  })
+
+  const loadProfile = () => {
+    setLoadFailed(false)
+    setRemembered(currentBuilding.get())
+    accountService
+      .login()
+      .then(setProfile)
+      .catch(() => setLoadFailed(true))
+  }
+  useDidShow(loadProfile)
+
+  useShareAppMessage(() => ({ title: '民情速递站：有事说给社区听', path: '/pages/index/index' }))
+
+  const place: Place | null = scanned
+    ? scanned.kind === 'household'
+      ? placeOfHousehold(scanned.household, 'scan')
+      : placeOfBuilding(scanned.building, 'scan')
+    : profile?.household
+      ? placeOfHousehold(profile.household, 'home')
+      : remembered
+        ? placeOfBuilding(remembered, 'remembered')
+        : null
+
+  const roles = profile?.roles.map((r) => r.role) ?? []
+  const isWorker = roles.includes('staff') || roles.includes('liaison')
+  const needsBinding = profile !== null && profile.household === null
+  const bindUrl =
+    scanned?.kind === 'household'
+      ? `${BIND_PAGE}?scene=${encodeURIComponent(`h=${scanned.household.id}`)}`
+      : place
+        ? `${BIND_PAGE}?buildingId=${encodeURIComponent(place.buildingId)}`
+        : BIND_PAGE
+  const submitUrl = place
+    ? `/subpackages/suggestion/pages/submit/index?buildingId=${encodeURIComponent(place.buildingId)}`
+    : '/subpackages/suggestion/pages/submit/index'
+
+  return (
+    <PageShell className="home">
+      {place ? (
+        <View className="card place" data-testid="place">
+          <Text className="card__label">
+            {place.source === 'scan' ? '您扫的是' : place.source === 'home' ? '我家' : '您上次在'}
+          </Text>
+          <Text className="place__community">
+            {place.street ? `${place.street} · ` : ''}
+            {place.communityName}
+          </Text>
+          <Text className="place__building">
+            {place.estateName} {place.buildingName}
+          </Text>
+          {place.household && (
+            <Text className="place__household">
+              {place.household.unit}单元 {place.household.room}室
+            </Text>
+          )}
+        </View>
+      ) : scanFailed || loadFailed ? (
+        <View className="card">
+          <Text className="error-text">没能读到信息，请检查网络后再试</Text>
+          <BigButton variant="plain" onClick={loadProfile}>
+            重新加载
+          </BigButton>
+        </View>
+      ) : profile?.community ? (
+        // staff and other role holders who live elsewhere: their community is "here"
+        <View className="card place" data-testid="place">
+          <Text className="card__label">我的社区</Text>
+          <Text className="place__community">{profile.community.street}</Text>
+          <Text className="place__building">{profile.community.name}</Text>
+        </View>
+      ) : profile ? (
+        <View className="card welcome">
+          <Text className="welcome__title">您好！</Text>
+          <Text className="welcome__text">
+            请扫一扫楼道信箱上的二维码，或者先绑定您家的房屋，就能给社区提建议了。
+          </Text>
+        </View>
+      ) : (
+        <View className="card">
+          <Text className="muted">正在读取…</Text>
+        </View>
+      )}
+
+      {needsBinding && (
+        <View className="bind-callout">
+          <Text className="bind-callout__text">
+            {scanned?.kind === 'household'
+              ? '这是您家吗？绑定后就能用“我家”提建议、攒积分。'
+              : '绑定您家的房屋，社区就知道是哪家的事。'}
+          </Text>
+          <BigButton onClick={() => go(bindUrl)}>绑定我家</BigButton>
+        </View>
+      )}
+
+      <Text className="section-title">在这里可以</Text>
+      <View className="tiles">
+        <Tile
+          primary
+          title="提建议"
+          hint="漏水、路灯、停车……说给社区听"
+          onClick={() => go(submitUrl)}
+        />
+        <Tile
+          title="我的建议"
+          hint="看看办到哪一步了"
+          onClick={() => go('/subpackages/suggestion/pages/mine/index')}
+        />
+        <Tile
+          title="议事长廊"
+          hint="大家的事，大家商量"
+          onClick={() => go('/subpackages/suggestion/pages/board/index')}
+        />
+        <Tile
+          title="消息"
+          hint="社区的回复都在这里"
+          onClick={() => go('/subpackages/suggestion/pages/messages/index')}
+        />
+        {isWorker && (
+          <Tile
+            title="工作台"
+            hint="处理居民的建议"
+            onClick={() => go('/subpackages/staff/pages/inbox/index')}
+          />
+        )}
+      </View>
+    </PageShell>
+  )
+}
+
+interface TileProps {
+  title: string
+  hint: string
+  onClick: () => void
+  primary?: boolean
+}
+
+function Tile({ title, hint, onClick, primary }: TileProps) {
+  return (
+    <View
+      className={primary ? 'tile tile--primary' : 'tile'}
+      ariaRole="button"
+      ariaLabel={title}
+      onClick={onClick}
+    >
+      <Text className="tile__title">{title}</Text>
+      <Text className="tile__hint">{hint}</Text>
+    </View>
+  )
+}

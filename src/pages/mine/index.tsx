@@ -1,0 +1,156 @@
+// 我的: my household, my roles, 大字模式, and (h5 demo) who I am.
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Dialog, Switch } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
+import { useState } from 'react'
+import type { Profile } from '@/contract/account'
+import { BigButton } from '@/components/big-button'
+import { PageShell, PERSONA_PAGE } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { accountService } from '@/services/account'
+import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
+import './index.css'
+
+const BIND_PAGE = '/subpackages/account/pages/bind/index'
+
+export default function MinePage() {
+  const [profile, setProfile] = useState<Profile | null>(null)
+  const [loadFailed, setLoadFailed] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [elder, setElder] = useElderMode()
+
+  const load = () => {
+    setLoadFailed(false)
+    accountService
+      .login()
+      .then(setProfile)
+      .catch(() => setLoadFailed(true))
+  }
+  useDidShow(load)
+
+  const unbind = async () => {
+    setConfirming(false)
+    setBusy(true)
+    try {
+      setProfile(await accountService.unbindHousehold())
+      void Taro.showToast({ title: '已解除绑定', icon: 'none' })
+    } catch {
+      // cloud.ts has already told the resident what went wrong
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const household = profile?.household ?? null
+  const persona = isLocalDemo ? personaOf(currentPersonaId()) : null
+
+  return (
+    <PageShell className="mine">
+      <View className="card" data-testid="my-household">
+        <Text className="card__label">我家</Text>
+        {profile === null ? (
+          loadFailed ? (
+            <View>
+              <Text className="error-text">没能读到信息，请检查网络后再试</Text>
+              <BigButton variant="plain" onClick={load}>
+                重新加载
+              </BigButton>
+            </View>
+          ) : (
+            <Text className="muted">正在读取…</Text>
+          )
+        ) : household ? (
+          <View>
+            <Text className="mine__household">
+              {household.estateName} {household.buildingName}
+            </Text>
+            <Text className="mine__room">
+              {household.unit}单元 {household.room}室
+            </Text>
+            <Text className="mine__community">
+              {household.street} · {household.communityName}
+            </Text>
+          </View>
+        ) : (
+          <View>
+            <Text className="mine__household mine__household--none">还没有绑定房屋</Text>
+            {profile.community && (
+              <Text className="mine__community">
+                {profile.community.street} · {profile.community.name}
+              </Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      {profile !== null &&
+        (household ? (
+          <View className="mine__actions">
+            <BigButton variant="plain" onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>
+              换绑到别的房屋
+            </BigButton>
+            <BigButton variant="quiet" busy={busy} onClick={() => setConfirming(true)}>
+              解除绑定
+            </BigButton>
+          </View>
+        ) : (
+          <BigButton onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>绑定我家</BigButton>
+        ))}
+
+      {profile !== null && profile.roles.length > 0 && (
+        <View className="card">
+          <Text className="card__label">我的身份</Text>
+          {profile.roles.map((r) => (
+            <Text key={`${r.role}-${r.communityId}`} className="mine__role">
+              {r.title}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      <View
+        className="card mine__row"
+        ariaRole="switch"
+        ariaLabel="大字模式"
+        onClick={() => setElder(!elder)}
+      >
+        <View className="mine__row-text">
+          <Text className="mine__row-title">大字模式</Text>
+          <Text className="mine__row-hint">
+            {elder ? '已打开：字更大，按钮更大' : '字太小？点这里放大'}
+          </Text>
+        </View>
+        <Switch className="mine__switch" checked={elder} />
+      </View>
+
+      {persona && (
+        <View className="card">
+          <Text className="card__label">本地演示 · 当前身份</Text>
+          <Text className="mine__persona">{persona.name}</Text>
+          <Text className="mine__community">{persona.role}</Text>
+          <BigButton
+            variant="plain"
+            className="mine__switch-persona"
+            onClick={() => void Taro.navigateTo({ url: PERSONA_PAGE })}
+          >
+            切换身份
+          </BigButton>
+        </View>
+      )}
+
+      <Dialog
+        visible={confirming}
+        title="解除绑定"
+        content="解除后，这个微信就不代表您家了。以后随时可以再绑定。"
+        confirmText="确定解除"
+        cancelText="不解除"
+        onConfirm={() => void unbind()}
+        onCancel={() => setConfirming(false)}
+        onClose={() => setConfirming(false)}
+      />
+    </PageShell>
+  )
+}

@@ -1,0 +1,283 @@
+// 绑定我家: pick building → unit → type the room; or confirm the household a card code names.
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { DirectoryCommunity, HouseholdView } from '@/contract/account'
+import { BigButton } from '@/components/big-button'
+import { PageShell } from '@/components/page-shell'
+import { accountService } from '@/services/account'
+import { CloudError } from '@/services/cloud'
+import './index.css'
+
+interface BuildingChoice {
+  id: string
+  name: string
+  units: number
+  estateId: string
+  estateName: string
+  communityName: string
+}
+
+interface EstateChoice {
+  id: string
+  name: string
+  communityName: string
+  buildings: BuildingChoice[]
+}
+
+/** Estates (小区) with their buildings, each knowing its community. */
+function estatesOf(directory: DirectoryCommunity[]): EstateChoice[] {
+  return directory.flatMap((c) =>
+    c.estates.map((e) => ({
+      id: e.id,
+      name: e.name,
+      communityName: c.name,
+      buildings: e.buildings.map((b) => ({
+        ...b,
+        estateId: e.id,
+        estateName: e.name,
+        communityName: c.name,
+      })),
+    })),
+  )
+}
+
+function leave() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/index/index' })
+}
+
+export default function BindPage() {
+  const { params } = useRouter()
+  const cardScene = params.scene ? decodeURIComponent(params.scene) : null
+
+  const [directory, setDirectory] = useState<DirectoryCommunity[] | null>(null)
+  const [buildingId, setBuildingId] = useState<string | null>(params.buildingId ?? null)
+  const [estateId, setEstateId] = useState<string | null>(null)
+  const [choosingBuilding, setChoosingBuilding] = useState(!params.buildingId)
+  const [unit, setUnit] = useState<number | null>(null)
+  const [room, setRoom] = useState('')
+  const [card, setCard] = useState<HouseholdView | null>(null)
+  const [useCard, setUseCard] = useState(cardScene !== null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    accountService
+      .directory()
+      .then(setDirectory)
+      .catch(() => setError('没能读到楼栋名单，请检查网络后再试'))
+    if (cardScene) {
+      accountService
+        .resolveScene(cardScene)
+        .then((t) => {
+          if (t.kind === 'household') setCard(t.household)
+          else {
+            setBuildingId(t.building.id)
+            setChoosingBuilding(false)
+            setUseCard(false)
+          }
+        })
+        .catch(() => setUseCard(false))
+    }
+    // Runs once per page: the params are fixed for its lifetime.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const estates = directory ? estatesOf(directory) : []
+  const building = estates.flatMap((e) => e.buildings).find((b) => b.id === buildingId) ?? null
+  // Same-numbered buildings exist in many estates, so the estate is chosen first (unless only one).
+  const activeEstateId =
+    estateId ?? building?.estateId ?? (estates.length === 1 ? estates[0].id : null)
+  const estate = estates.find((e) => e.id === activeEstateId) ?? null
+
+  // A one-unit building needs no choice.
+  useEffect(() => {
+    if (building && building.units === 1) setUnit(1)
+  }, [building])
+
+  const bind = async (input: Parameters<typeof accountService.bindHousehold>[0]) => {
+    setError(null)
+    setBusy(true)
+    try {
+      await accountService.bindHousehold(input, { silent: true })
+      void Taro.showToast({ title: '绑定成功', icon: 'success' })
+      leave()
+    } catch (err) {
+      setError(err instanceof CloudError ? err.message : '绑定没有成功，请稍后再试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (useCard && cardScene) {
+    return (
+      <PageShell className="bind">
+        <View className="card">
+          <Text className="card__label">户卡上的房屋</Text>
+          {card ? (
+            <Text className="bind__household">{card.label}</Text>
+          ) : (
+            <Text className="muted">正在读取…</Text>
+          )}
+        </View>
+        {error && (
+          <View className="error-text" ariaRole="alert">
+            {error}
+          </View>
+        )}
+        <BigButton busy={busy} disabled={!card} onClick={() => void bind({ scene: cardScene })}>
+          是的，这是我家
+        </BigButton>
+        <BigButton variant="quiet" onClick={() => setUseCard(false)}>
+          不是，我自己选
+        </BigButton>
+      </PageShell>
+    )
+  }
+
+  const ready = building !== null && unit !== null && room.trim() !== ''
+
+  return (
+    <PageShell className="bind">
+      <Text className="section-title">
+        {directory !== null && estate === null && !(building && !choosingBuilding)
+          ? '第 1 步：您住哪个小区'
+          : '第 1 步：您住哪栋楼'}
+      </Text>
+      {building && !choosingBuilding ? (
+        <View className="card bind__chosen">
+          <View>
+            <Text className="card__label">{building.communityName}</Text>
+            <Text className="bind__chosen-name">
+              {building.estateName} {building.name}
+            </Text>
+          </View>
+          <View
+            className="bind__change"
+            ariaRole="button"
+            onClick={() => {
+              setEstateId(building.estateId)
+              setChoosingBuilding(true)
+              setUnit(null)
+            }}
+          >
+            换一栋
+          </View>
+        </View>
+      ) : directory === null ? (
+        <Text className="muted">正在读取楼栋…</Text>
+      ) : estate === null ? (
+        estates.map((e) => (
+          <View
+            key={e.id}
+            className="card bind__estate"
+            ariaRole="button"
+            ariaLabel={e.name}
+            onClick={() => {
+              setEstateId(e.id)
+              setError(null)
+            }}
+          >
+            <Text className="bind__estate-name">{e.name}</Text>
+            <Text className="bind__estate-community">{e.communityName}</Text>
+          </View>
+        ))
+      ) : (
+        <View className="bind__group">
+          <View className="bind__group-head">
+            <Text className="bind__group-title">
+              {estate.name}
+              <Text className="bind__group-community">（{estate.communityName}）</Text>
+            </Text>
+            {estates.length > 1 && (
+              <View
+                className="bind__change"
+                ariaRole="button"
+                onClick={() => {
+                  setEstateId(null)
+                  setBuildingId(null)
+                  setUnit(null)
+                }}
+              >
+                换小区
+              </View>
+            )}
+          </View>
+          <View className="choice-grid">
+            {estate.buildings.map((b) => (
+              <View
+                key={b.id}
+                className={b.id === buildingId ? 'choice choice--on' : 'choice'}
+                ariaRole="button"
+                ariaLabel={`${estate.name} ${b.name}`}
+                onClick={() => {
+                  setBuildingId(b.id)
+                  setEstateId(b.estateId)
+                  setChoosingBuilding(false)
+                  setUnit(null)
+                  setError(null)
+                }}
+              >
+                {b.name}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {building && !choosingBuilding && (
+        <View>
+          <Text className="section-title">第 2 步：几单元</Text>
+          <View className="choice-grid">
+            {Array.from({ length: building.units }, (_, i) => i + 1).map((n) => (
+              <View
+                key={n}
+                className={n === unit ? 'choice choice--on' : 'choice'}
+                ariaRole="button"
+                ariaLabel={`${n}单元`}
+                onClick={() => {
+                  setUnit(n)
+                  setError(null)
+                }}
+              >
+                {n}单元
+              </View>
+            ))}
+          </View>
+
+          <Text className="section-title">第 3 步：房号</Text>
+          <Input
+            className="bind__room"
+            type="number"
+            maxlength={5}
+            placeholder="例如 301"
+            value={room}
+            onInput={(e) => {
+              setRoom(e.detail.value)
+              setError(null)
+            }}
+            ariaLabel="房号"
+          />
+        </View>
+      )}
+
+      {error && (
+        <View className="error-text" ariaRole="alert">
+          {error}
+        </View>
+      )}
+
+      <BigButton
+        busy={busy}
+        disabled={!ready}
+        onClick={() => {
+          if (building && unit !== null)
+            void bind({ buildingId: building.id, unit, room: room.trim() })
+        }}
+      >
+        {ready ? '确认绑定' : '选好楼栋、单元，填上房号'}
+      </BigButton>
+    </PageShell>
+  )
+}

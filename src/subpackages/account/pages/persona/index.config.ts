@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '切换演示身份',
+})

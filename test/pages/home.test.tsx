@@ -1,0 +1,95 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import HomePage from '@/pages/index/index'
+import { currentBuilding } from '@/services/current-building'
+import { freshResident, openPage, taroTest } from './helpers'
+
+const HOME = '/pages/index/index'
+
+describe('首页', () => {
+  it('shows the building a box code names, with its estate and community', async () => {
+    openPage(HOME, { scene: 'b%3DLH-1' }, freshResident())
+    render(<HomePage />)
+
+    expect(await screen.findByText('陇海安居 1号楼')).toBeTruthy()
+    expect(screen.getByText(/二十里铺社区/)).toBeTruthy()
+    expect(screen.getByText('您扫的是')).toBeTruthy()
+    // remembered, so the app keeps the context after this page is gone
+    expect(currentBuilding.get()?.id).toBe('LH-1')
+  })
+
+  it('offers a newcomer who scanned a box 绑定我家 with that building filled in', async () => {
+    openPage(HOME, { scene: 'b%3DLH-1' }, freshResident())
+    render(<HomePage />)
+
+    fireEvent.click(await screen.findByRole('button', { name: '绑定我家' }))
+    expect(taroTest.navigations.at(-1)).toEqual({
+      kind: 'navigateTo',
+      url: '/subpackages/account/pages/bind/index?buildingId=LH-1',
+    })
+  })
+
+  it('sends 提建议 to the submit page with the scanned building', async () => {
+    openPage(HOME, { scene: 'b%3DLH-1' }, freshResident())
+    render(<HomePage />)
+    await screen.findByText('陇海安居 1号楼')
+
+    fireEvent.click(screen.getByRole('button', { name: '提建议' }))
+    expect(taroTest.navigations.at(-1)?.url).toBe(
+      '/subpackages/suggestion/pages/submit/index?buildingId=LH-1',
+    )
+  })
+
+  it('shows the household a card code names', async () => {
+    openPage(HOME, { scene: 'h%3DLH-1-2-301' }, freshResident())
+    render(<HomePage />)
+
+    expect(await screen.findByText('2单元 301室')).toBeTruthy()
+    expect(screen.getByText('陇海安居 1号楼')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '绑定我家' }))
+    expect(taroTest.navigations.at(-1)?.url).toBe(
+      '/subpackages/account/pages/bind/index?scene=h%3DLH-1-2-301',
+    )
+  })
+
+  it("shows a resident's own building without any scan, and no bind prompt", async () => {
+    openPage(HOME, {}, 'demo-resident')
+    render(<HomePage />)
+
+    expect(await screen.findByText('陇海安居 1号楼')).toBeTruthy()
+    expect(screen.getByText('我家')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '绑定我家' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '工作台' })).toBeNull()
+  })
+
+  it('greets a newcomer who has not scanned anything and asks them to bind', async () => {
+    openPage(HOME, {}, freshResident())
+    render(<HomePage />)
+
+    expect(await screen.findByText('您好！')).toBeTruthy()
+    expect(screen.getByRole('button', { name: '绑定我家' })).toBeTruthy()
+  })
+
+  it('gives staff and liaisons the 工作台 tile', async () => {
+    openPage(HOME, {}, 'demo-liaison')
+    render(<HomePage />)
+
+    fireEvent.click(await screen.findByRole('button', { name: '工作台' }))
+    expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/staff/pages/inbox/index')
+  })
+
+  it('shows staff who live elsewhere their community', async () => {
+    openPage(HOME, {}, 'demo-staff')
+    render(<HomePage />)
+
+    expect(await screen.findByText('我的社区')).toBeTruthy()
+    expect(screen.getByText('二十里铺社区')).toBeTruthy()
+    expect(screen.getByRole('button', { name: '工作台' })).toBeTruthy()
+  })
+
+  it('says so in Chinese when the code names nothing', async () => {
+    openPage(HOME, { scene: 'b%3DNOPE-9' }, freshResident())
+    render(<HomePage />)
+
+    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('没有找到这栋楼'))
+  })
+})

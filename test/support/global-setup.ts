@@ -1,0 +1,3 @@
+import { setup } from './test-cloud-global'
+
+export default setup

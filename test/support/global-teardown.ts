@@ -1,0 +1,3 @@
+import { teardown } from './test-cloud-global'
+
+export default teardown
