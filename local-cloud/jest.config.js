@@ -20,5 +20,4 @@ module.exports = {
       },
     ],
   },
-  testTimeout: 30000,
 }

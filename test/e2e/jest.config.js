@@ -6,6 +6,15 @@ module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
-  testTimeout: 300000,
+  setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.js'],
+  // Type-checking is tsc's job (npm run typecheck); jest only strips types, file by file.
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        diagnostics: false,
+        tsconfig: { target: 'es2020', module: 'commonjs', esModuleInterop: true, isolatedModules: true, skipLibCheck: true },
+      },
+    ],
+  },
 }
