@@ -1,6 +1,7 @@
 // Demo data for the local cloud, written once into an empty store.
 import type { Store } from '../local-cloud/src'
 import { placesSeed } from './places'
+import { suggestionsSeed } from './suggestions'
 import { personaUsers } from './users'
 
 export type SeedData = Record<string, object[]>
@@ -8,13 +9,20 @@ export type SeedData = Record<string, object[]>
 /** Every demo collection, built for a given "now" so relative dates (overdue, this month) stay alive. */
 export function demoData(now: Date): SeedData {
   const places = placesSeed()
+  const suggestions = suggestionsSeed(now, places.households)
   return {
     communities: places.communities,
     estates: places.estates,
     buildings: places.buildings,
     households: places.households,
     collectionPoints: places.collectionPoints,
-    users: personaUsers(now),
+    users: [...personaUsers(now), ...suggestions.users],
+    suggestions: suggestions.suggestions,
+    suggestionComments: suggestions.suggestionComments,
+    suggestionSeconds: suggestions.suggestionSeconds,
+    messages: suggestions.messages,
+    pointsAccounts: suggestions.pointsAccounts,
+    pointsLedger: suggestions.pointsLedger,
   }
 }
 

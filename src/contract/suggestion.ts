@@ -2,6 +2,8 @@
 import * as v from 'valibot'
 import { Cursor, defineAction, Id, PageSize, Phone, type Page } from './common'
 
+export type { MessageView } from './account'
+
 export const CATEGORIES = [
   '漏水',
   '管网堵塞',
@@ -55,6 +57,30 @@ export const DAILY_SUBMIT_LIMIT = 10
 export const MAX_IMAGES = 9
 
 export type Overdue = 'accept' | 'resolve' | null
+export const OVERDUE_LABELS: Record<'accept' | 'resolve', string> = {
+  accept: '超时未受理',
+  resolve: '超时未办结',
+}
+
+/**
+ * The one sentence the submit page shows beside the anonymity switch. The functions keep it
+ * true: an anonymous suggestion's household and WeChat identity appear in no one else's view,
+ * message, timeline or photo path (photos are moved out of the uploader's folder on submit).
+ */
+export const ANONYMITY_NOTICE =
+  '匿名后，速递员、社区和邻居都看不到您的房号和微信身份；只有您自己能看到这条建议是您提的。如果留了电话，速递员能看到电话。'
+
+/** Where the mini-program uploads photos: `suggestions/<openid>/<any name>`; others' paths are refused. */
+export const UPLOAD_DIR = 'suggestions'
+export const uploadPath = (openid: string, fileName: string): string =>
+  `${UPLOAD_DIR}/${openid}/${fileName}`
+
+/** Pages that messages link to (the suggestion subpackage). */
+export const SUGGESTION_PAGES = {
+  detail: '/subpackages/suggestion/pages/detail/index',
+  inbox: '/subpackages/staff/pages/inbox/index',
+  board: '/subpackages/suggestion/pages/board/index',
+} as const
 
 /** Who did something, as residents may see it. Never names an anonymous resident. */
 export interface Actor {
@@ -165,17 +191,6 @@ export interface StatsResult {
   overdue: number
 }
 
-export interface MessageView {
-  id: string
-  kind: 'status' | 'reply' | 'new' | 'overdue' | 'golden' | 'comment'
-  title: string
-  body: string
-  /** a mini-program page path to open */
-  link: string | null
-  read: boolean
-  createdAt: string
-}
-
 // ---- input schemas --------------------------------------------------------------------------
 
 const Category = v.picklist(CATEGORIES, '请选择问题类别')
@@ -195,7 +210,10 @@ export const FileId = v.pipe(
   v.maxLength(300, '图片地址太长'),
   v.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\-/]+$/, '图片格式不对'),
 )
-const Images = v.optional(v.pipe(v.array(FileId), v.maxLength(MAX_IMAGES, `最多 ${MAX_IMAGES} 张照片`)), [])
+const Images = v.optional(
+  v.pipe(v.array(FileId), v.maxLength(MAX_IMAGES, `最多 ${MAX_IMAGES} 张照片`)),
+  [],
+)
 
 export const SubmitInput = v.strictObject({
   buildingId: Id,
@@ -210,7 +228,10 @@ export const SubmitInput = v.strictObject({
 
 const ById = v.strictObject({ id: Id })
 const Paged = { cursor: Cursor, limit: PageSize }
-const DateStr = v.pipe(v.string('日期格式不对'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31'))
+const DateStr = v.pipe(
+  v.string('日期格式不对'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31'),
+)
 
 export const suggestion = {
   submit: defineAction<{ id: string; no: string }>()(SubmitInput),
@@ -237,17 +258,25 @@ export const suggestion = {
       images: Images,
     }),
   ),
+  /** A message in the thread without a status change: the building's handlers, or the submitter. */
   reply: defineAction<SuggestionDetail>()(
     v.strictObject({ id: Id, text: text(1, 500, '回复'), images: Images }),
   ),
   rate: defineAction<SuggestionDetail>()(
     v.strictObject({
       id: Id,
-      score: v.pipe(v.number('请打分'), v.integer('请打 1–5 分'), v.minValue(1, '请打 1–5 分'), v.maxValue(5, '请打 1–5 分')),
+      score: v.pipe(
+        v.number('请打分'),
+        v.integer('请打 1–5 分'),
+        v.minValue(1, '请打 1–5 分'),
+        v.maxValue(5, '请打 1–5 分'),
+      ),
       comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '评价最多 200 个字')), ''),
     }),
   ),
-  reopen: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, reason: text(5, 300, '重新办理的原因') })),
+  reopen: defineAction<SuggestionDetail>()(
+    v.strictObject({ id: Id, reason: text(5, 300, '重新办理的原因') }),
+  ),
   publish: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, published: v.boolean() })),
   board: defineAction<Page<SuggestionSummary>>()(
     v.optional(
@@ -255,12 +284,20 @@ export const suggestion = {
       {},
     ),
   ),
+  /**
+   * 附议, once per resident: a published suggestion of the caller's community (the board), or an
+   * open one of the caller's own building (the "similar" prompt on the submit page).
+   */
   second: defineAction<{ seconds: number; seconded: true }>()(ById),
   comment: defineAction<CommentView>()(v.strictObject({ id: Id, text: text(2, 300, '留言') })),
-  award: defineAction<{ points: number; balance: number }>()(
+  /** 金点子, once per suggestion. `balance` is null for an anonymous suggestion (it would identify the household). */
+  award: defineAction<{ points: number; balance: number | null }>()(
     v.strictObject({
       id: Id,
-      points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '至少 1 分'), v.maxValue(500, '最多 500 分')), 50),
+      points: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(1, '至少 1 分'), v.maxValue(500, '最多 500 分')),
+        50,
+      ),
     }),
   ),
   stats: defineAction<StatsResult>()(
@@ -268,13 +305,3 @@ export const suggestion = {
   ),
 }
 export type SuggestionContract = typeof suggestion
-
-/** account.messages / account.readMessages live on the account function. */
-export const messagesContract = {
-  messages: defineAction<Page<MessageView> & { unread: number }>()(
-    v.optional(v.strictObject({ ...Paged }), {}),
-  ),
-  readMessages: defineAction<{ unread: number }>()(
-    v.optional(v.strictObject({ ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))) }), {}),
-  ),
-}

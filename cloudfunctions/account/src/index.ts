@@ -4,7 +4,9 @@ import { router } from '../../../server/router'
 import { bindHousehold } from './actions/bindHousehold'
 import { directory } from './actions/directory'
 import { login } from './actions/login'
+import { messages } from './actions/messages'
 import { qrCode } from './actions/qrCode'
+import { readMessages } from './actions/readMessages'
 import { resolveScene } from './actions/resolveScene'
 import { unbindHousehold } from './actions/unbindHousehold'
 
@@ -15,4 +17,6 @@ export const main = router(account, {
   bindHousehold,
   unbindHousehold,
   qrCode,
+  messages,
+  readMessages,
 })

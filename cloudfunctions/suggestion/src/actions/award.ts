@@ -1,0 +1,109 @@
+import { first } from '../../../../server/db'
+import { AppError, conflict, forbidden, isDuplicateKey } from '../../../../server/errors'
+import { handler } from '../../../../server/router'
+import { suggestion } from '../../../../src/contract/suggestion'
+import { inTransaction, isTransactionConflict } from '../lib/db'
+import { load, getSuggestion } from '../lib/load'
+import {
+  POINTS_ACCOUNTS,
+  POINTS_LEDGER,
+  SUGGESTIONS,
+  type PointsAccountDoc,
+  type PointsLedgerDoc,
+  type SuggestionDoc,
+  type TimelineDoc,
+} from '../lib/model'
+import { handlerActor } from '../lib/scope'
+import { tell, toSubmitter } from '../lib/write'
+
+const alreadyAwarded = () => conflict('这条建议已经评为金点子了')
+
+/**
+ * 金点子: staff mark a suggestion golden and award points to the submitting household, once.
+ * The flag, the household's balance and its ledger entry are written in one transaction, so
+ * balance and ledger always agree. The ledger entry's _id (golden-<suggestion>) is what makes the
+ * award once-only: of two racing awards, the second's insert (or commit) is refused.
+ */
+export const award = handler(suggestion.award, ['staff'], async (input, ctx) => {
+  const { s, v } = await load(ctx, input.id)
+  if (!v.staff) throw forbidden('只有本社区两委可以评金点子')
+  if (s.golden) throw alreadyAwarded()
+  const householdId = s.householdId
+  if (!householdId) throw conflict('提出这条建议的居民没有绑定房屋，无法奖励积分')
+  const points = input.points
+  const _ = ctx.db.command
+  const entry: TimelineDoc = {
+    at: ctx.now,
+    kind: 'golden',
+    by: handlerActor(v),
+    note: `评为金点子，奖励 ${points} 积分`,
+  }
+
+  let balance: number
+  try {
+    balance = await inTransaction(ctx.db, async (t) => {
+      const account = await first<PointsAccountDoc>(
+        t.collection(POINTS_ACCOUNTS).where({ _id: householdId }).limit(1),
+      )
+      const after = (account?.balance ?? 0) + points
+      if (account) {
+        await t
+          .collection(POINTS_ACCOUNTS)
+          .doc(householdId)
+          .update({
+            data: { balance: _.inc(points), updatedAt: ctx.now },
+          })
+      } else {
+        const fresh: PointsAccountDoc = {
+          _id: householdId,
+          householdId,
+          communityId: s.communityId,
+          balance: after,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        }
+        await t.collection(POINTS_ACCOUNTS).add({ data: fresh })
+      }
+      const ledger: PointsLedgerDoc = {
+        _id: `golden-${s._id}`,
+        householdId,
+        communityId: s.communityId,
+        delta: points,
+        balanceAfter: after,
+        kind: 'golden',
+        // An anonymous suggestion's number would tie it to the household for whoever reads ledgers.
+        reason: s.anonymous ? '金点子（匿名建议）' : `金点子：${s.no}`,
+        refId: s.anonymous ? null : s._id,
+        by: ctx.openid,
+        createdAt: ctx.now,
+      }
+      await t.collection(POINTS_LEDGER).add({ data: ledger })
+      await t
+        .collection(SUGGESTIONS)
+        .doc(s._id)
+        .update({
+          data: { golden: true, updatedAt: ctx.now, timeline: _.push([entry]) },
+        })
+      return after
+    })
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    if (isDuplicateKey(err)) throw alreadyAwarded()
+    if (isTransactionConflict(err)) {
+      // Another award (or a second's increment) committed first; tell which.
+      const now = await getSuggestion(ctx, s._id)
+      if (now?.golden) throw alreadyAwarded()
+      throw conflict('有人正在同时修改这条建议，请稍后再试')
+    }
+    throw err
+  }
+
+  const next: SuggestionDoc = {
+    ...s,
+    golden: true,
+    updatedAt: ctx.now,
+    timeline: [...s.timeline, entry],
+  }
+  await tell(ctx, [toSubmitter(next, 'golden', '您的建议被评为金点子', `奖励您家 ${points} 积分`)])
+  return { points, balance: s.anonymous ? null : balance }
+})

@@ -1,0 +1,34 @@
+import { rows } from '../../../../server/db'
+import { forbidden } from '../../../../server/errors'
+import { handler } from '../../../../server/router'
+import { suggestion } from '../../../../src/contract/suggestion'
+import { decodeCursor, pageOf } from '../lib/cursor'
+import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
+import { after, all, type Condition } from '../lib/query'
+import { callerHousehold, homeCommunity } from '../lib/scope'
+import { toSummary } from '../lib/views'
+
+/** 议事长廊: the published suggestions of the caller's own community, newest or most seconded. */
+export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, limit }, ctx) => {
+  const _ = ctx.db.command
+  const communityId = homeCommunity(ctx.user, await callerHousehold(ctx))
+  if (!communityId) throw forbidden('请先绑定您家的房屋，再看本社区的议事长廊')
+  const field = sort === 'seconds' ? 'seconds' : 'publishedAt'
+  const parts: Condition[] = [{ communityId, published: true }]
+  const key = decodeCursor(cursor)
+  if (key) parts.push(after(_, field, [field === 'seconds' ? key[0] : new Date(key[0]), key[1]]))
+  const docs = await rows<SuggestionDoc>(
+    ctx.db
+      .collection(SUGGESTIONS)
+      .where(all(_, parts))
+      .orderBy(field, 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1),
+  )
+  return pageOf(
+    docs,
+    limit,
+    (d) => [field === 'seconds' ? d.seconds : (d.publishedAt ?? d.createdAt).getTime(), d._id],
+    (d) => toSummary(d, ctx.now),
+  )
+})

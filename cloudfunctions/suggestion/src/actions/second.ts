@@ -1,0 +1,52 @@
+import { conflict, forbidden, isDuplicateKey, notFound } from '../../../../server/errors'
+import { handler } from '../../../../server/router'
+import { suggestion } from '../../../../src/contract/suggestion'
+import { getSuggestion, secondId } from '../lib/load'
+import { SECONDS, SUGGESTIONS, type SecondDoc } from '../lib/model'
+import { callerHousehold, canView, viewerOf } from '../lib/scope'
+import { canSecond } from '../lib/views'
+
+/**
+ * 附议, exactly once per resident even under a burst: the per-(suggestion, resident) document's
+ * deterministic _id lets the unique index refuse repeats, and the count is an atomic increment on
+ * the suggestion (no transaction on that hot document).
+ */
+export const second = handler(suggestion.second, 'resident', async ({ id }, ctx) => {
+  const [s, household] = await Promise.all([getSuggestion(ctx, id), callerHousehold(ctx)])
+  if (!s) throw notFound('这条建议')
+  const v = viewerOf(ctx, s, household)
+  if (!canSecond(s, v)) {
+    if (!canView(v, s)) throw notFound('这条建议')
+    if (v.mine) throw forbidden('不能附议自己的建议')
+    if (v.member) throw forbidden('这条建议还没有在议事长廊公开，不能附议')
+    throw forbidden('只有本社区的居民可以附议')
+  }
+  const doc: SecondDoc = {
+    _id: secondId(s._id, ctx.openid),
+    suggestionId: s._id,
+    openid: ctx.openid,
+    createdAt: ctx.now,
+  }
+  try {
+    await ctx.db.collection(SECONDS).add({ data: doc })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('您已经附议过了')
+    throw err
+  }
+  const _ = ctx.db.command
+  try {
+    await ctx.db
+      .collection(SUGGESTIONS)
+      .doc(s._id)
+      .update({ data: { seconds: _.inc(1) } })
+  } catch (err) {
+    // Undo the record so the resident can try again and the count stays exact.
+    try {
+      await ctx.db.collection(SECONDS).doc(doc._id).remove()
+    } catch (undo) {
+      console.error('[suggestion.second] undo', undo)
+    }
+    throw err
+  }
+  return { seconds: s.seconds + 1, seconded: true as const }
+})

@@ -1,0 +1,70 @@
+// Photos: only files the caller uploaded into their own folder may be attached, and the photos of
+// an anonymous suggestion are moved out of that folder (its name is the uploader's openid).
+import { randomBytes } from 'node:crypto'
+import { getCloud } from '../../../../server/cloud'
+import { invalid } from '../../../../server/errors'
+import { UPLOAD_DIR } from '../../../../src/contract/suggestion'
+
+/** The storage path of a cloud file ID: cloud://<env>.<bucket>/<path> → <path>. */
+export function storagePath(fileId: string): string {
+  const rest = fileId.replace(/^cloud:\/\//, '')
+  const slash = rest.indexOf('/')
+  return slash < 0 ? '' : rest.slice(slash + 1)
+}
+
+/** Refuses any photo outside `suggestions/<openid>/` (or with `.`/`..` segments). */
+export function requireOwnImages(images: readonly string[], openid: string): void {
+  const prefix = `${UPLOAD_DIR}/${openid}/`
+  for (const id of images) {
+    const path = storagePath(id)
+    const segments = path.split('/')
+    if (
+      !path.startsWith(prefix) ||
+      path.length === prefix.length ||
+      segments.some((s) => s === '' || s === '.' || s === '..')
+    ) {
+      throw invalid('只能使用您自己上传的照片')
+    }
+  }
+}
+
+const EXT = /\.(jpe?g|png|webp|gif|heic)$/i
+
+interface Storage {
+  downloadFile(p: { fileID: string }): Promise<{ fileContent: Buffer }>
+  uploadFile(p: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  deleteFile(p: { fileList: string[] }): Promise<unknown>
+}
+
+const storage = (): Storage => getCloud() as unknown as Storage
+
+/**
+ * Copies photos to `suggestions/anonymous/<random>` so their paths name no one. Returns the new
+ * file IDs; the originals are removed with `discard` once the suggestion is stored.
+ */
+export async function anonymise(images: readonly string[]): Promise<string[]> {
+  if (!images.length) return []
+  try {
+    return await Promise.all(
+      images.map(async (id) => {
+        const { fileContent } = await storage().downloadFile({ fileID: id })
+        const ext = (EXT.exec(storagePath(id))?.[1] ?? 'jpg').toLowerCase()
+        const cloudPath = `${UPLOAD_DIR}/anonymous/${randomBytes(12).toString('hex')}.${ext}`
+        return (await storage().uploadFile({ cloudPath, fileContent })).fileID
+      }),
+    )
+  } catch (err) {
+    console.error('[suggestion.anonymise]', err)
+    throw invalid('照片没有上传成功，请重新选择照片')
+  }
+}
+
+/** Best-effort removal (of originals after anonymising, or of copies when the write failed). */
+export async function discard(images: readonly string[]): Promise<void> {
+  if (!images.length) return
+  try {
+    await storage().deleteFile({ fileList: [...images] })
+  } catch (err) {
+    console.error('[suggestion.discard]', err)
+  }
+}

@@ -1,0 +1,103 @@
+// Exactness under bursts: seconds, golden awards and the daily submission limit.
+import { ok, startTestCloud, type TestCloud } from '../support/cloud'
+import { addResident, FN, fresh, ROLES, uniq } from './suggestion-support'
+
+let t: TestCloud
+let households: string[]
+beforeAll(async () => {
+  t = await startTestCloud()
+  households = (t.cloud.store.find('households', { communityId: 'ESLP' }) as { _id: string }[]).map(
+    (h) => h._id,
+  )
+})
+afterAll(async () => {
+  await t.close()
+})
+
+const codes = (res: { ok: boolean; error?: { code: string } }[]) =>
+  res.reduce<Record<string, number>>((acc, r) => {
+    const k = r.ok ? 'ok' : (r.error?.code ?? '?')
+    acc[k] = (acc[k] ?? 0) + 1
+    return acc
+  }, {})
+
+async function published(): Promise<string> {
+  const s = await fresh(t, 'accepted')
+  ok(await t.call(FN, ROLES.staff, 'publish', { id: s.id, published: true }))
+  return s.id
+}
+
+it('200 residents seconding at once → exactly 200', async () => {
+  const id = await published()
+  const residents = Array.from({ length: 200 }, (_, i) => `burst-${i}`)
+  residents.forEach((openid, i) => addResident(t, openid, households[i % households.length]))
+  const res = await Promise.all(residents.map((openid) => t.call(FN, openid, 'second', { id })))
+  expect(codes(res)).toEqual({ ok: 200 })
+  expect((t.cloud.store.get('suggestions', id) as { seconds: number }).seconds).toBe(200)
+  expect(t.cloud.store.count('suggestionSeconds', { suggestionId: id })).toBe(200)
+})
+
+it('one resident seconding 20 times at once → exactly 1', async () => {
+  const id = await published()
+  const res = await Promise.all(
+    Array.from({ length: 20 }, () => t.call(FN, ROLES.neighbour, 'second', { id })),
+  )
+  expect(codes(res)).toEqual({ ok: 1, CONFLICT: 19 })
+  expect((t.cloud.store.get('suggestions', id) as { seconds: number }).seconds).toBe(1)
+})
+
+it('concurrent awards → exactly one, and the ledger agrees with the balance', async () => {
+  const openid = uniq('golden')
+  addResident(t, openid, 'LH-2-2-101')
+  const a = await fresh(t, 'resolved', openid)
+  const b = await fresh(t, 'resolved', openid)
+  // two staff members pressing the button on the same suggestion, while others award another
+  const res = await Promise.all([
+    ...Array.from({ length: 8 }, () => t.call(FN, ROLES.staff, 'award', { id: a.id, points: 40 })),
+    t.call(FN, ROLES.staff, 'award', { id: b.id, points: 25 }),
+  ])
+  expect(codes(res.slice(0, 8))).toEqual({ ok: 1, CONFLICT: 7 })
+  expect(res[8].ok).toBe(true)
+  const account = t.cloud.store.get('pointsAccounts', 'LH-2-2-101') as { balance: number }
+  const ledger = t.cloud.store.find(
+    'pointsLedger',
+    { householdId: 'LH-2-2-101' },
+    { sort: { balanceAfter: 1 } },
+  ) as {
+    delta: number
+    balanceAfter: number
+  }[]
+  expect(account.balance).toBe(65)
+  expect(ledger.map((l) => l.delta).sort()).toEqual([25, 40])
+  expect(ledger.reduce((s, l) => s + l.delta, 0)).toBe(account.balance)
+  expect(ledger.at(-1)?.balanceAfter).toBe(65)
+})
+
+it('a burst of 15 submissions by one resident → exactly 10', async () => {
+  const openid = uniq('burst-submit')
+  const res = await Promise.all(
+    Array.from({ length: 15 }, (_, i) =>
+      t.call(FN, openid, 'submit', {
+        buildingId: 'LH-3',
+        category: '其他',
+        text: `第${i}条：小区需要更多座椅`,
+      }),
+    ),
+  )
+  expect(codes(res)).toEqual({ ok: 10, RATE_LIMITED: 5 })
+  expect(t.cloud.store.count('suggestions', { openid })).toBe(10)
+})
+
+it('100 submissions at once by different residents all get distinct numbers', async () => {
+  const res = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      t.call<{ no: string }>(FN, `many-${i}`, 'submit', {
+        buildingId: 'LH-5',
+        category: '绿化',
+        text: '希望多种些树',
+      }),
+    ),
+  )
+  const nos = res.map((r) => ok(r).no)
+  expect(new Set(nos).size).toBe(100)
+})
