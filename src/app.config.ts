@@ -18,7 +18,10 @@ const subPackages = [
       'pages/messages/index',
     ],
   },
-  { root: 'subpackages/staff', pages: ['pages/inbox/index', 'pages/stats/index'] },
+  {
+    root: 'subpackages/staff',
+    pages: ['pages/inbox/index', 'pages/stats/index', 'pages/codes/index'],
+  },
 ]
 
 export default defineAppConfig({

@@ -17,4 +17,7 @@ export const accountService = {
   bindHousehold: (input: BindInput, options: CallOptions = {}) =>
     call('account', 'bindHousehold', input, options),
   unbindHousehold: (options: CallOptions = {}) => call('account', 'unbindHousehold', {}, options),
+  /** Staff and liaisons: the printable code of a building's box (b=) or a household's card (h=). */
+  qrCode: (scene: string, options: CallOptions = {}) =>
+    call('account', 'qrCode', { scene }, { retry: true, ...options }),
 }

@@ -108,6 +108,26 @@ export default function MinePage() {
               {r.title}
             </Text>
           ))}
+          {profile.roles.some((r) => r.role === 'staff' || r.role === 'liaison') && (
+            <>
+              <BigButton
+                variant="plain"
+                onClick={() =>
+                  void Taro.navigateTo({ url: '/subpackages/staff/pages/inbox/index' })
+                }
+              >
+                工作台：处理居民建议
+              </BigButton>
+              <BigButton
+                variant="quiet"
+                onClick={() =>
+                  void Taro.navigateTo({ url: '/subpackages/staff/pages/codes/index' })
+                }
+              >
+                打印信箱码和户卡码
+              </BigButton>
+            </>
+          )}
         </View>
       )}
 

@@ -1,0 +1,150 @@
+// 二维码: staff and liaisons print the codes of 一箱一卡 — the box on each building and the
+// service card of each household. Scanning either opens the home page with the place filled in.
+import { Image, Input, Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import type { Profile, QrCode } from '@/contract/account'
+import { BigButton } from '@/components/big-button'
+import { PageShell } from '@/components/page-shell'
+import { accountService } from '@/services/account'
+
+interface BuildingChoice {
+  id: string
+  label: string
+  units: number
+}
+
+/** The buildings the caller may print codes for: their community's (staff) or their own (liaison). */
+async function buildingsFor(profile: Profile): Promise<BuildingChoice[]> {
+  const directory = await accountService.directory()
+  const out: BuildingChoice[] = []
+  for (const community of directory) {
+    const staff = profile.roles.some((r) => r.role === 'staff' && r.communityId === community.id)
+    for (const estate of community.estates) {
+      for (const b of estate.buildings) {
+        const liaison = profile.roles.some(
+          (r) => r.role === 'liaison' && (r.buildingIds ?? []).includes(b.id),
+        )
+        if (staff || liaison)
+          out.push({ id: b.id, label: `${estate.name} ${b.name}`, units: b.units })
+      }
+    }
+  }
+  return out
+}
+
+export default function CodesPage() {
+  const [buildings, setBuildings] = useState<BuildingChoice[] | null>(null)
+  const [building, setBuilding] = useState<BuildingChoice | null>(null)
+  const [unit, setUnit] = useState(1)
+  const [room, setRoom] = useState('')
+  const [code, setCode] = useState<QrCode | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useLoad(() => {
+    accountService
+      .login()
+      .then(buildingsFor)
+      .then((list) => {
+        setBuildings(list)
+        if (list[0]) void show(list[0], null)
+      })
+      .catch(() => setBuildings([]))
+  })
+
+  const show = async (b: BuildingChoice, householdRoom: string | null) => {
+    setBuilding(b)
+    setBusy(true)
+    try {
+      const scene = householdRoom ? `h=${b.id}-${unit}-${householdRoom}` : `b=${b.id}`
+      setCode(await accountService.qrCode(scene))
+    } catch {
+      // the service has already said what went wrong
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const save = () => {
+    if (!code) return
+    if (process.env.TARO_ENV === 'h5') {
+      // In the browser: open the PNG so it can be printed or saved.
+      const w = window.open()
+      w?.document.write(
+        `<title>${code.label}</title><h2>${code.label}</h2><img src="${code.dataUrl}" width="360">`,
+      )
+      return
+    }
+    const fs = Taro.getFileSystemManager()
+    const filePath = `${Taro.env.USER_DATA_PATH}/qrcode-${Date.now()}.png`
+    fs.writeFile({
+      filePath,
+      data: code.dataUrl.replace(/^data:image\/png;base64,/, ''),
+      encoding: 'base64',
+      success: () => void Taro.saveImageToPhotosAlbum({ filePath }),
+    })
+  }
+
+  return (
+    <PageShell className="codes">
+      {buildings === null ? (
+        <Text className="codes__hint">正在读取…</Text>
+      ) : buildings.length === 0 ? (
+        <Text className="codes__hint">您没有可以管理的楼栋</Text>
+      ) : (
+        <>
+          <View className="codes__buildings">
+            {buildings.map((b) => (
+              <View
+                key={b.id}
+                className={`codes__chip ${building?.id === b.id ? 'codes__chip--on' : ''}`}
+                onClick={() => void show(b, null)}
+              >
+                {b.label}
+              </View>
+            ))}
+          </View>
+          {building && (
+            <View className="codes__room">
+              <Input
+                className="codes__input"
+                type="number"
+                value={String(unit)}
+                maxlength={2}
+                aria-label="单元"
+                onInput={(e) => setUnit(Math.max(1, Number(e.detail.value) || 1))}
+              />
+              <Text>单元</Text>
+              <Input
+                className="codes__input"
+                type="number"
+                value={room}
+                maxlength={5}
+                placeholder="房号"
+                aria-label="房号"
+                onInput={(e) => setRoom(e.detail.value)}
+              />
+              <BigButton
+                variant="plain"
+                disabled={!/^\d{2,5}$/.test(room)}
+                onClick={() => void show(building, room)}
+              >
+                户卡
+              </BigButton>
+            </View>
+          )}
+          {code && (
+            <View className="codes__card" data-testid="qr-card">
+              <Text className="codes__label">{code.label}</Text>
+              <Image className="codes__image" src={code.dataUrl} />
+              <Text className="codes__hint">扫码后直接打开本楼的民情速递站</Text>
+              <BigButton busy={busy} onClick={save}>
+                {process.env.TARO_ENV === 'h5' ? '打开图片去打印' : '保存到相册'}
+              </BigButton>
+            </View>
+          )}
+        </>
+      )}
+    </PageShell>
+  )
+}

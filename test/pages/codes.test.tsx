@@ -1,0 +1,35 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import CodesPage from '@/subpackages/staff/pages/codes'
+import { freshResident, openPage } from './helpers'
+
+const CODES = '/subpackages/staff/pages/codes/index'
+
+describe('二维码 (staff and liaisons print 一箱一卡)', () => {
+  it('a liaison sees only their buildings and gets the box code of the first', async () => {
+    openPage(CODES, {}, 'demo-liaison')
+    render(<CodesPage />)
+    expect(await screen.findByText('陇海安居 1号楼 民意信箱')).toBeTruthy()
+    expect(screen.getByText('陇海安居 2号楼')).toBeTruthy()
+    expect(screen.queryByText('陇海安居 3号楼')).toBeNull()
+    const img = screen.getByTestId('qr-card').querySelector('img')
+    expect(img?.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+  })
+
+  it('staff print a household card by unit and room', async () => {
+    openPage(CODES, {}, 'demo-staff')
+    render(<CodesPage />)
+    fireEvent.click(await screen.findByText('陇海安居 3号楼'))
+    await screen.findByText('陇海安居 3号楼 民意信箱')
+    fireEvent.change(screen.getByLabelText('房号'), { target: { value: '502' } })
+    fireEvent.click(screen.getByRole('button', { name: '户卡' }))
+    await waitFor(() =>
+      expect(screen.getByText('陇海安居 3号楼 1单元 502 意见征集服务卡')).toBeTruthy(),
+    )
+  })
+
+  it('a resident has nothing to print', async () => {
+    openPage(CODES, {}, freshResident())
+    render(<CodesPage />)
+    expect(await screen.findByText('您没有可以管理的楼栋')).toBeTruthy()
+  })
+})
