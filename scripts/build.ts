@@ -29,7 +29,10 @@ function sizeOf(path: string, skip: Set<string> = new Set()): number {
 
 /** Main package = everything in dist/weapp except the subpackage roots named in app.json. */
 export function weappPackageSizes(): { name: string; bytes: number }[] {
-  const appJson = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const appJson = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => join(WEAPP, p.root))
   const mainBytes = sizeOf(WEAPP, new Set(roots))
   return [
@@ -40,7 +43,8 @@ export function weappPackageSizes(): { name: string; bytes: number }[] {
 
 function main(): void {
   const only = process.argv[2]
-  for (const f of buildFunctions()) console.log(`built cloudfunctions/${f.name}/index.js (${(f.bytes / 1024).toFixed(1)} KB)`)
+  for (const f of buildFunctions())
+    console.log(`built cloudfunctions/${f.name}/index.js (${(f.bytes / 1024).toFixed(1)} KB)`)
   if (!only || only === 'weapp') taro('weapp')
   if (!only || only === 'h5') taro('h5')
   if (existsSync(join(WEAPP, 'app.json'))) {

@@ -15,7 +15,10 @@ const H5_DIR = join(ROOT, 'dist', 'h5')
 function newestMtime(path: string): number {
   const st = statSync(path)
   if (!st.isDirectory()) return st.mtimeMs
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs)
+  return readdirSync(path).reduce(
+    (max, name) => Math.max(max, newestMtime(join(path, name))),
+    st.mtimeMs,
+  )
 }
 
 function h5IsStale(): boolean {
@@ -48,17 +51,30 @@ async function main(): Promise<void> {
   if (seedIfEmpty(store)) console.log(`seeded demo data into ${dataDir}`)
   store.close()
 
-  const cloud = await startLocalCloud({ dataDir, port, manifestPath, staticDir: H5_DIR, log: console.log })
+  const cloud = await startLocalCloud({
+    dataDir,
+    port,
+    manifestPath,
+    staticDir: H5_DIR,
+    log: console.log,
+  })
   console.log(`\n民情速递站 (local cloud) is running at ${cloud.url}\n`)
   console.log('Demo personas — open a link to act as one, or pick one in the app:')
   for (const p of PERSONAS) {
-    console.log(`  ${p.openid.padEnd(16)} ${p.name}  ${p.role}\n    ${cloud.url}/pages/index/index?as=${p.openid}`)
+    console.log(
+      `  ${p.openid.padEnd(16)} ${p.name}  ${p.role}\n    ${cloud.url}/pages/index/index?as=${p.openid}`,
+    )
   }
-  console.log(`\nScan a building's box: ${cloud.url}/pages/index/index?scene=b%3DLH-1&as=demo-newcomer`)
+  console.log(
+    `\nScan a building's box: ${cloud.url}/pages/index/index?scene=b%3DLH-1&as=demo-newcomer`,
+  )
   console.log('Press Ctrl+C to stop.')
 
   const stop = () => {
-    cloud.close().then(() => process.exit(0), () => process.exit(1))
+    cloud.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -1,12 +1,6 @@
 // Demo places from the seeds: 二十里铺社区's 陇海安居 (5 buildings, 224 households) and
 // 政通路社区's 东方现代城 (23 buildings, 3,281 households, 12 collection points).
-import type {
-  BuildingDoc,
-  CommunityDoc,
-  EstateDoc,
-  HouseholdDoc,
-  PlaceDoc,
-} from '../server/models'
+import type { BuildingDoc, CommunityDoc, EstateDoc, HouseholdDoc, PlaceDoc } from '../server/models'
 
 export interface CollectionPointDoc {
   _id: string
@@ -45,7 +39,13 @@ function estateSeed(
   for (const plan of plans) {
     const buildingId = `${prefix}-${plan.no}`
     const buildingName = `${plan.no}号楼`
-    buildings.push({ _id: buildingId, name: buildingName, units: plan.units, households: plan.households, ...place })
+    buildings.push({
+      _id: buildingId,
+      name: buildingName,
+      units: plan.units,
+      households: plan.households,
+      ...place,
+    })
     let left = plan.households
     for (let unit = 1; unit <= plan.units; unit++) {
       for (let floor = 1; floor <= plan.floors; floor++) {
@@ -75,7 +75,13 @@ export function placesSeed(): PlacesSeed {
 
   // 224 households: three 4-unit buildings of 48 and two of 40 (old six-storey walk-ups).
   const lh = estateSeed(
-    { communityId: eslp._id, communityName: eslp.name, street: eslp.street, estateId: lhaj._id, estateName: lhaj.name },
+    {
+      communityId: eslp._id,
+      communityName: eslp.name,
+      street: eslp.street,
+      estateId: lhaj._id,
+      estateName: lhaj.name,
+    },
     'LH',
     [
       { no: 1, units: 4, floors: 6, roomsPerFloor: 2, households: 48 },
@@ -90,9 +96,16 @@ export function placesSeed(): PlacesSeed {
   // 3,281 households in 23 high-rises (2 units × 18 floors × 4 flats); the last is part-occupied.
   const POINTS = 12
   const BUILDINGS = 23
-  const pointOf = (no: number) => `DF-P${String(Math.ceil((no * POINTS) / BUILDINGS)).padStart(2, '0')}`
+  const pointOf = (no: number) =>
+    `DF-P${String(Math.ceil((no * POINTS) / BUILDINGS)).padStart(2, '0')}`
   const df = estateSeed(
-    { communityId: ztl._id, communityName: ztl.name, street: ztl.street, estateId: dfxdc._id, estateName: dfxdc.name },
+    {
+      communityId: ztl._id,
+      communityName: ztl.name,
+      street: ztl.street,
+      estateId: dfxdc._id,
+      estateName: dfxdc.name,
+    },
     'DF',
     Array.from({ length: BUILDINGS }, (_, i) => ({
       no: i + 1,
@@ -111,7 +124,9 @@ export function placesSeed(): PlacesSeed {
       communityId: ztl._id,
       estateId: dfxdc._id,
       name: `${i + 1}号投放点`,
-      buildingIds: df.buildings.filter((b) => pointOf(Number(b._id.slice(3))) === id).map((b) => b._id),
+      buildingIds: df.buildings
+        .filter((b) => pointOf(Number(b._id.slice(3))) === id)
+        .map((b) => b._id),
       // Each point has 14 bins: 1 hazardous, 1 recyclable, 4 kitchen, 8 other.
       bins: { hazardous: 1, recyclable: 1, kitchen: 4, other: 8 },
     }

@@ -16,11 +16,21 @@ export function personaUsers(now: Date): UserDoc[] {
     user('demo-neighbour'),
     user('demo-newcomer'),
     user('demo-liaison', [
-      { role: 'liaison', communityId: 'ESLP', buildingIds: ['LH-1', 'LH-2'], title: '民情速递员 · 陇海安居 1号楼、2号楼' },
+      {
+        role: 'liaison',
+        communityId: 'ESLP',
+        buildingIds: ['LH-1', 'LH-2'],
+        title: '民情速递员 · 陇海安居 1号楼、2号楼',
+      },
     ]),
     user('demo-staff', [{ role: 'staff', communityId: 'ESLP', title: '社区两委 · 二十里铺社区' }]),
     user('demo-supervisor', [
-      { role: 'supervisor', communityId: 'ZTL', collectionPointId: 'DF-P01', title: '垃圾分类督导员 · 东方现代城 1号投放点' },
+      {
+        role: 'supervisor',
+        communityId: 'ZTL',
+        collectionPointId: 'DF-P01',
+        title: '垃圾分类督导员 · 东方现代城 1号投放点',
+      },
     ]),
     user('demo-staff-zt', [{ role: 'staff', communityId: 'ZTL', title: '社区两委 · 政通路社区' }]),
   ]

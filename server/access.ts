@@ -12,7 +12,8 @@ export const isLiaisonOf = (user: UserDoc, buildingId: string): boolean =>
 export const managesBuilding = (
   user: UserDoc,
   building: { _id?: string; id?: string; communityId: string },
-): boolean => isStaffOf(user, building.communityId) || isLiaisonOf(user, String(building._id ?? building.id))
+): boolean =>
+  isStaffOf(user, building.communityId) || isLiaisonOf(user, String(building._id ?? building.id))
 
 export function requireStaffOf(user: UserDoc, communityId: string): void {
   if (!isStaffOf(user, communityId)) throw forbidden('只有本社区两委可以做这件事')

@@ -21,7 +21,10 @@ export const conflict = (why: string) => new AppError('CONFLICT', why)
 
 /** The database reports a unique-index violation as E11000 (CloudBase and the local cloud alike). */
 export function isDuplicateKey(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.message} ${String((err as { errMsg?: string }).errMsg ?? '')}` : String(err)
+  const text =
+    err instanceof Error
+      ? `${err.message} ${String((err as { errMsg?: string }).errMsg ?? '')}`
+      : String(err)
   return /E11000|duplicate key/i.test(text)
 }
 

@@ -5,10 +5,16 @@ import { getById, getHousehold, householdView } from './places'
 import type { Database } from './router'
 
 export async function buildProfile(db: Database, user: UserDoc): Promise<Profile> {
-  const household = user.householdId ? householdView(await getHousehold(db, user.householdId)) : null
+  const household = user.householdId
+    ? householdView(await getHousehold(db, user.householdId))
+    : null
   let community: Profile['community'] = null
   if (household) {
-    community = { id: household.communityId, name: household.communityName, street: household.street }
+    community = {
+      id: household.communityId,
+      name: household.communityName,
+      street: household.street,
+    }
   } else if (user.roles[0]) {
     const c = await getById<CommunityDoc>(db, 'communities', user.roles[0].communityId)
     if (c) community = { id: c._id, name: c.name, street: c.street }

@@ -77,7 +77,10 @@ function firstIssue(issues: v.BaseIssue<unknown>[]): string {
 }
 
 export function router<C extends Contract>(contract: C, handlers: Handlers<C>) {
-  return async function main(event: unknown, context?: FunctionContext): Promise<Envelope<unknown>> {
+  return async function main(
+    event: unknown,
+    context?: FunctionContext,
+  ): Promise<Envelope<unknown>> {
     const action =
       event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(contract, action)) {

@@ -85,10 +85,7 @@ export const Unit = v.pipe(
 )
 
 export const BindHouseholdInput = v.union(
-  [
-    v.strictObject({ buildingId: Id, unit: Unit, room: Room }),
-    v.strictObject({ scene: Scene }),
-  ],
+  [v.strictObject({ buildingId: Id, unit: Unit, room: Room }), v.strictObject({ scene: Scene })],
   '请选择楼栋、单元并填写房号，或扫描户卡',
 )
 
@@ -135,5 +132,3 @@ export const account = {
   ...messagesContract,
 }
 export type AccountContract = typeof account
-
-

@@ -69,8 +69,4 @@ export const PageSize = v.optional(
 export const Empty = v.optional(v.strictObject({}), {})
 
 /** Mainland mobile number, the only contact format residents use here. */
-export const Phone = v.pipe(
-  v.string(),
-  v.trim(),
-  v.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'),
-)
+export const Phone = v.pipe(v.string(), v.trim(), v.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'))

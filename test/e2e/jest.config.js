@@ -13,7 +13,13 @@ module.exports = {
       'ts-jest',
       {
         diagnostics: false,
-        tsconfig: { target: 'es2020', module: 'commonjs', esModuleInterop: true, isolatedModules: true, skipLibCheck: true },
+        tsconfig: {
+          target: 'es2020',
+          module: 'commonjs',
+          esModuleInterop: true,
+          isolatedModules: true,
+          skipLibCheck: true,
+        },
       },
     ],
   },

@@ -28,10 +28,37 @@ const RESULT = '已更换楼顶防水层，下雨后上门复查，不再漏水'
 let app: RunningApp
 let browser: Browser
 
-/** The whole page, top to bottom, beside the 375×812 viewport shot. */
+/** Until Taro's toast (a passing 已受理 / 已附议) has faded: it would hide what the shot is for. */
+async function toastGone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+          (el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0',
+        ),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined)
+}
+
+/**
+ * The whole page, top to bottom, beside the 375×812 viewport shot. h5 pages scroll inside their
+ * own container, so the viewport is stretched to the page's height for the shot.
+ */
 async function fullShot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true })
+  await toastGone(page)
+  const height = await page.evaluate(() => {
+    // the page on top of the stack is the last one shown
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page.taro_page_show'))
+    return (shown.at(-1) ?? document.body).scrollHeight
+  })
+  const size = page.viewportSize() ?? { width: 375, height: 812 }
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) })
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-full.png`) })
+  await page.setViewportSize(size)
 }
 
 async function openAs(persona: string, path: string, query = ''): Promise<Page> {
@@ -46,6 +73,7 @@ const text = (page: Page, words: string) => page.getByText(words, { exact: true 
 /** A viewport screenshot once the page has stopped moving (h5 pages slide in). */
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(600)
+  await toastGone(page)
   await screenshot(page, name)
 }
 
@@ -119,7 +147,7 @@ describe('民情速递站 end to end', () => {
   let no = ''
   let id = ''
 
-  it('a resident opens her building\'s link and reports a leak with a photo', async () => {
+  it("a resident opens her building's link and reports a leak with a photo", async () => {
     // A neighbour in 1号楼 reported a leak this morning and it is still open.
     const neighbour = `e2e-neighbour-${Date.now().toString(36)}`
     await api(neighbour, 'account', 'bindHousehold', { scene: 'h=LH-1-1-101' })

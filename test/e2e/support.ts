@@ -16,7 +16,9 @@ function freePort(): Promise<number> {
     const srv = createServer()
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address()
-      srv.close(() => (addr && typeof addr === 'object' ? res(addr.port) : rej(new Error('no port'))))
+      srv.close(() =>
+        addr && typeof addr === 'object' ? res(addr.port) : rej(new Error('no port')),
+      )
     })
   })
 }

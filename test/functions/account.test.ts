@@ -16,7 +16,10 @@ const users = () => t.cloud.store.find('users', {}, { sort: { _id: 1 } })
 describe('router', () => {
   it('refuses a call without identity', async () => {
     const res = await t.call('account', undefined, 'login', {})
-    expect(res).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } })
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.any(String) },
+    })
   })
 
   it('answers an unknown action explicitly', async () => {
@@ -84,13 +87,22 @@ describe('login', () => {
 
 describe('resolveScene', () => {
   it('names the building of a box code', async () => {
-    const res = ok(await t.call<SceneTarget>('account', 'demo-newcomer', 'resolveScene', { scene: 'b=LH-1' }))
+    const res = ok(
+      await t.call<SceneTarget>('account', 'demo-newcomer', 'resolveScene', { scene: 'b=LH-1' }),
+    )
     expect(res.kind).toBe('building')
-    expect(res.building).toMatchObject({ name: '1号楼', estateName: '陇海安居', communityName: '二十里铺社区', households: 48 })
+    expect(res.building).toMatchObject({
+      name: '1号楼',
+      estateName: '陇海安居',
+      communityName: '二十里铺社区',
+      households: 48,
+    })
   })
 
   it('names the household of a card code', async () => {
-    const res = ok(await t.call<SceneTarget>('account', 'x-1', 'resolveScene', { scene: 'h=DF-7-2-1503' }))
+    const res = ok(
+      await t.call<SceneTarget>('account', 'x-1', 'resolveScene', { scene: 'h=DF-7-2-1503' }),
+    )
     expect(res.kind === 'household' && res.household.label).toBe('东方现代城 7号楼 2单元 1503')
     expect(res.building.communityName).toBe('政通路社区')
   })
@@ -129,7 +141,13 @@ describe('seed', () => {
 
 describe('bindHousehold / unbindHousehold', () => {
   it('binds by building, unit and room, then unbinds', async () => {
-    const me = ok(await t.call<Profile>('account', 'binder-1', 'bindHousehold', { buildingId: 'LH-4', unit: 3, room: '201' }))
+    const me = ok(
+      await t.call<Profile>('account', 'binder-1', 'bindHousehold', {
+        buildingId: 'LH-4',
+        unit: 3,
+        room: '201',
+      }),
+    )
     expect(me.household?.label).toBe('陇海安居 4号楼 3单元 201')
     expect(me.community?.name).toBe('二十里铺社区')
     const again = ok(await t.call<Profile>('account', 'binder-1', 'login'))
@@ -141,7 +159,9 @@ describe('bindHousehold / unbindHousehold', () => {
   })
 
   it('binds by a household card scene; several members share a household', async () => {
-    const a = ok(await t.call<Profile>('account', 'member-a', 'bindHousehold', { scene: 'h=LH-1-2-301' }))
+    const a = ok(
+      await t.call<Profile>('account', 'member-a', 'bindHousehold', { scene: 'h=LH-1-2-301' }),
+    )
     expect(a.household?.id).toBe('LH-1-2-301')
     const resident = ok(await t.call<Profile>('account', 'demo-resident', 'login'))
     expect(resident.household?.id).toBe('LH-1-2-301')
@@ -154,7 +174,11 @@ describe('bindHousehold / unbindHousehold', () => {
 
   it('refuses a room that does not exist and changes nothing', async () => {
     const before = users()
-    const res = await t.call('account', 'demo-resident', 'bindHousehold', { buildingId: 'LH-1', unit: 2, room: '901' })
+    const res = await t.call('account', 'demo-resident', 'bindHousehold', {
+      buildingId: 'LH-1',
+      unit: 2,
+      room: '901',
+    })
     expect(res.ok || res.error.code).toBe('NOT_FOUND')
     if (!res.ok) expect(res.error.message).toMatch(/房号/)
     expect(users()).toEqual(before)
@@ -167,7 +191,11 @@ describe('bindHousehold / unbindHousehold', () => {
         fc.oneof(
           fc.anything(),
           fc.record({ buildingId: fc.anything(), unit: fc.anything(), room: fc.anything() }),
-          fc.record({ buildingId: fc.string(), unit: fc.double(), room: fc.string({ maxLength: 8 }) }),
+          fc.record({
+            buildingId: fc.string(),
+            unit: fc.double(),
+            room: fc.string({ maxLength: 8 }),
+          }),
           fc.record({ scene: fc.string({ maxLength: 40 }) }),
         ),
         async (data) => {
@@ -189,7 +217,9 @@ describe('qrCode', () => {
     expect(box.label).toBe('陇海安居 3号楼 民意信箱')
     expect(box.page).toBe('pages/index/index')
     expect(box.dataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/)
-    const card = ok(await t.call<QrCode>('account', 'demo-staff', 'qrCode', { scene: 'h=LH-3-1-502' }))
+    const card = ok(
+      await t.call<QrCode>('account', 'demo-staff', 'qrCode', { scene: 'h=LH-3-1-502' }),
+    )
     expect(card.label).toContain('意见征集服务卡')
     expect(card.dataUrl).not.toBe(box.dataUrl)
   })

@@ -12,7 +12,13 @@ module.exports = {
       'ts-jest',
       {
         diagnostics: false,
-        tsconfig: { target: 'es2020', module: 'commonjs', esModuleInterop: true, isolatedModules: true, skipLibCheck: true },
+        tsconfig: {
+          target: 'es2020',
+          module: 'commonjs',
+          esModuleInterop: true,
+          isolatedModules: true,
+          skipLibCheck: true,
+        },
       },
     ],
   },

@@ -14,14 +14,25 @@ export interface TestCloud {
   cloud: LocalCloud
   dataDir: string
   /** POST /api/<fn> as `openid` (no header when undefined); returns the envelope and round trips. */
-  call<T = unknown>(fn: string, openid: string | undefined, action: string, data?: unknown): Promise<Envelope<T>>
-  callRaw(fn: string, openid: string | undefined, event: unknown): Promise<{ status: number; body: Envelope<unknown>; roundTrips: number }>
+  call<T = unknown>(
+    fn: string,
+    openid: string | undefined,
+    action: string,
+    data?: unknown,
+  ): Promise<Envelope<T>>
+  callRaw(
+    fn: string,
+    openid: string | undefined,
+    event: unknown,
+  ): Promise<{ status: number; body: Envelope<unknown>; roundTrips: number }>
   close(): Promise<void>
 }
 
 let built = false
 
-export async function startTestCloud(opts: { seed?: boolean; now?: Date } = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  opts: { seed?: boolean; now?: Date } = {},
+): Promise<TestCloud> {
   if (!built) {
     buildFunctions({ quiet: true })
     built = true

@@ -6,12 +6,18 @@ import { buildProfile } from '../../../../server/profile'
 import { handler, type ActionContext } from '../../../../server/router'
 
 /** Stores the caller's user document with the given household (creating it on first use). */
-export async function saveHousehold(ctx: ActionContext, householdId: string | null): Promise<UserDoc> {
+export async function saveHousehold(
+  ctx: ActionContext,
+  householdId: string | null,
+): Promise<UserDoc> {
   const user: UserDoc = { ...ctx.user, householdId, updatedAt: ctx.now }
   if (ctx.persisted) {
-    await ctx.db.collection('users').doc(ctx.openid).update({
-      data: { householdId, updatedAt: ctx.now },
-    })
+    await ctx.db
+      .collection('users')
+      .doc(ctx.openid)
+      .update({
+        data: { householdId, updatedAt: ctx.now },
+      })
   } else {
     await ctx.db.collection('users').add({ data: user })
   }

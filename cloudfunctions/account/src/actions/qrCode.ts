@@ -16,5 +16,10 @@ export const qrCode = handler(account.qrCode, ['staff', 'liaison'], async ({ sce
   const label = household
     ? `${household.estateName} ${household.buildingName} ${household.unit}单元 ${household.room} 意见征集服务卡`
     : `${building.estateName} ${building.name} 民意信箱`
-  return { scene, page: SCAN_PAGE, label, dataUrl: `data:image/png;base64,${png.toString('base64')}` }
+  return {
+    scene,
+    page: SCAN_PAGE,
+    label,
+    dataUrl: `data:image/png;base64,${png.toString('base64')}`,
+  }
 })

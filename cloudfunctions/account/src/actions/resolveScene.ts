@@ -12,7 +12,10 @@ import { handler } from '../../../../server/router'
 export const resolveScene = handler(account.resolveScene, 'anyone', async ({ scene }, ctx) => {
   const target = parseScene(scene)
   if (target.kind === 'building') {
-    return { kind: 'building' as const, building: buildingView(await getBuilding(ctx.db, target.id)) }
+    return {
+      kind: 'building' as const,
+      building: buildingView(await getBuilding(ctx.db, target.id)),
+    }
   }
   const household = await getHousehold(ctx.db, target.id)
   const building = await getBuilding(ctx.db, household.buildingId)
