@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startLocalCloud, Store } from '../local-cloud/src'
+import { readTimerTriggers, runTimerTriggers } from '../local-cloud/src/triggers'
 import { seedIfEmpty } from '../seed'
 import { PERSONAS } from '../src/contract/personas'
 import { buildFunctions } from './build-functions'
@@ -68,9 +69,26 @@ async function main(): Promise<void> {
   console.log(
     `\nScan a building's box: ${cloud.url}/pages/index/index?scene=b%3DLH-1&as=demo-newcomer`,
   )
+
+  // Timed triggers from each function's config.json (the hourly overdue reminder), as WeChat runs them.
+  const triggers = readTimerTriggers(join(ROOT, 'cloudfunctions'))
+  const stopTriggers = runTimerTriggers(triggers, async (t, event) => {
+    try {
+      const res = await fetch(`${cloud.url}/api/${t.functionName}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      })
+      console.log(`trigger ${t.functionName}.${t.name}: ${(await res.text()).slice(0, 200)}`)
+    } catch (err) {
+      console.error(`trigger ${t.functionName}.${t.name} failed`, err)
+    }
+  })
+  for (const t of triggers) console.log(`timed trigger ${t.functionName}.${t.name}: "${t.config}"`)
   console.log('Press Ctrl+C to stop.')
 
   const stop = () => {
+    stopTriggers()
     cloud.close().then(
       () => process.exit(0),
       () => process.exit(1),
