@@ -78,7 +78,10 @@ describe('weapp build · 提建议 opened from a building code (scene=b%3DLH-1)'
       headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
       body: JSON.stringify({ action: 'mine', data: {} }),
     })
-    const mine = (await res.json()) as { ok: true; data: { items: { no: string; category: string }[] } }
+    const mine = (await res.json()) as {
+      ok: true
+      data: { items: { no: string; category: string }[] }
+    }
     expect(mine.data.items[0]).toMatchObject({ no, category: '照明' })
     // the draft is gone once it is filed
     expect([...wx.storage.keys()].filter((k) => k.startsWith('suggestion.draft.'))).toEqual([])

@@ -1,0 +1,203 @@
+// 统计: for a date range — counts by status, category and building, resolution rate, how long
+// accepting and resolving took, satisfaction and overdue; bars are plain CSS.
+import { Picker, Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useState } from 'react'
+import { STATUSES, STATUS_LABELS, type StatsResult } from '@/contract/suggestion'
+import { BigButton } from '@/components/big-button'
+import { PageShell } from '@/components/page-shell'
+import { CloudError } from '@/services/cloud'
+import { suggestionService } from '@/services/suggestion'
+import { Chips } from '../../../suggestion/components/chips'
+import { formatHours } from '../../../suggestion/format'
+import './index.css'
+
+type Preset = '7' | '30' | 'year' | 'custom'
+const PRESETS = [
+  { value: '7', label: '近7天' },
+  { value: '30', label: '近30天' },
+  { value: 'year', label: '今年' },
+] as const
+
+const DAY_FORMAT = 'YYYY-MM-DD'
+
+function rangeOf(preset: Exclude<Preset, 'custom'>): { from: string; to: string } {
+  const today = dayjs()
+  const from = preset === 'year' ? today.startOf('year') : today.subtract(Number(preset) - 1, 'day')
+  return { from: from.format(DAY_FORMAT), to: today.format(DAY_FORMAT) }
+}
+
+const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
+
+interface Bar {
+  key: string
+  label: string
+  count: number
+}
+
+function Bars({ title, bars, testId }: { title: string; bars: Bar[]; testId: string }) {
+  const max = Math.max(1, ...bars.map((b) => b.count))
+  return (
+    <View className="card stats-bars" data-testid={testId}>
+      <Text className="stats-bars__title">{title}</Text>
+      {bars.length === 0 && <Text className="muted">这段时间没有</Text>}
+      {bars.map((b) => (
+        <View key={b.key} className="stats-bar" ariaLabel={`${b.label} ${b.count} 条`}>
+          <Text className="stats-bar__label">{b.label}</Text>
+          <View className="stats-bar__track">
+            <View
+              className="stats-bar__fill"
+              style={{ width: `${Math.max(b.count > 0 ? 4 : 0, (b.count / max) * 100)}%` }}
+            />
+          </View>
+          <Text className="stats-bar__count">{b.count}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default function StatsPage() {
+  const [preset, setPreset] = useState<Preset>('30')
+  const [range, setRange] = useState(() => rangeOf('30'))
+  const [stats, setStats] = useState<StatsResult | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+
+  const load = (r: { from: string; to: string }) => {
+    if (r.from > r.to) {
+      setError('开始日期不能晚于结束日期')
+      return
+    }
+    setError(null)
+    setLoading(true)
+    suggestionService
+      .stats(r, { silent: true })
+      .then(setStats)
+      .catch((err: unknown) =>
+        setError(err instanceof CloudError ? err.message : '没能读到统计，请检查网络后再试'),
+      )
+      .finally(() => setLoading(false))
+  }
+  useDidShow(() => load(range))
+
+  const choosePreset = (p: Preset) => {
+    if (p === 'custom') return
+    setPreset(p)
+    const r = rangeOf(p)
+    setRange(r)
+    load(r)
+  }
+
+  const setEnd = (which: 'from' | 'to', value: string) => {
+    const r = { ...range, [which]: value }
+    setPreset('custom')
+    setRange(r)
+    load(r)
+  }
+
+  return (
+    <PageShell className="stats">
+      <Chips
+        label="时间范围"
+        options={PRESETS}
+        value={preset === 'custom' ? null : preset}
+        onChange={choosePreset}
+        columns={3}
+      />
+      <View className="stats-range">
+        <Picker
+          mode="date"
+          value={range.from}
+          end={range.to}
+          onChange={(e) => setEnd('from', String(e.detail.value))}
+        >
+          <View
+            className="stats-range__field"
+            ariaRole="button"
+            ariaLabel={`开始日期 ${range.from}`}
+          >
+            <Text className="stats-range__label">从</Text>
+            <Text className="stats-range__value">{range.from}</Text>
+          </View>
+        </Picker>
+        <Picker
+          mode="date"
+          value={range.to}
+          start={range.from}
+          onChange={(e) => setEnd('to', String(e.detail.value))}
+        >
+          <View className="stats-range__field" ariaRole="button" ariaLabel={`结束日期 ${range.to}`}>
+            <Text className="stats-range__label">到</Text>
+            <Text className="stats-range__value">{range.to}</Text>
+          </View>
+        </Picker>
+      </View>
+
+      {error && (
+        <View>
+          <View className="error-text" ariaRole="alert">
+            {error}
+          </View>
+          <BigButton variant="plain" onClick={() => load(range)}>
+            重新加载
+          </BigButton>
+        </View>
+      )}
+      {!stats && !error && <Text className="list-empty muted">正在统计…</Text>}
+
+      {stats && (
+        <View className={loading ? 'stats-body stats-body--loading' : 'stats-body'}>
+          <View className="stats-tiles" data-testid="stats-tiles">
+            <Tile label="建议总数" value={`${stats.total}`} />
+            <Tile label="办结率" value={percent(stats.resolutionRate)} />
+            <Tile label="受理用时（中位数）" value={formatHours(stats.medianHoursToAccept)} />
+            <Tile label="办结用时（中位数）" value={formatHours(stats.medianHoursToResolve)} />
+            <Tile
+              label={`满意度（${stats.ratedCount} 人评价）`}
+              value={stats.averageRating === null ? '—' : `${stats.averageRating.toFixed(1)} 分`}
+            />
+            <Tile label="超时未办" value={`${stats.overdue}`} alert={stats.overdue > 0} />
+          </View>
+          <Bars
+            title="按状态"
+            testId="by-status"
+            bars={STATUSES.map((s) => ({
+              key: s,
+              label: STATUS_LABELS[s],
+              count: stats.byStatus[s] ?? 0,
+            }))}
+          />
+          <Bars
+            title="按类别"
+            testId="by-category"
+            bars={stats.byCategory.map((c) => ({
+              key: c.category,
+              label: c.category,
+              count: c.count,
+            }))}
+          />
+          <Bars
+            title="按楼栋"
+            testId="by-building"
+            bars={stats.byBuilding.map((b) => ({
+              key: b.buildingId,
+              label: b.buildingName,
+              count: b.count,
+            }))}
+          />
+        </View>
+      )}
+    </PageShell>
+  )
+}
+
+function Tile({ label, value, alert }: { label: string; value: string; alert?: boolean }) {
+  return (
+    <View className={alert ? 'stats-tile stats-tile--alert' : 'stats-tile'}>
+      <Text className="stats-tile__value">{value}</Text>
+      <Text className="stats-tile__label">{label}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+// One suggestion in a list (我的建议, 议事长廊, 工作台): number, status, place, a few words.
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { SuggestionSummary } from '@/contract/suggestion'
+import { formatTime, OVERDUE_LABELS } from '../../format'
+import { StatusTag } from '../status-tag'
+import './index.css'
+
+interface SuggestionCardProps {
+  item: SuggestionSummary
+  onOpen: (item: SuggestionSummary) => void
+  /** handlers see overdue items in red */
+  showOverdue?: boolean
+  /** what goes under the card body, e.g. a 附议 button on the board */
+  footer?: ReactNode
+}
+
+export function SuggestionCard({ item, onOpen, showOverdue, footer }: SuggestionCardProps) {
+  const overdue = showOverdue && item.overdue ? OVERDUE_LABELS[item.overdue] : null
+  return (
+    <View
+      className={overdue ? 's-card s-card--overdue' : 's-card'}
+      data-testid="suggestion-card"
+      data-no={item.no}
+    >
+      <View className="s-card__body" ariaRole="button" onClick={() => onOpen(item)}>
+        {overdue && <Text className="s-card__overdue">⚠ {overdue}</Text>}
+        <View className="s-card__head">
+          <Text className="s-card__category">{item.category}</Text>
+          <StatusTag status={item.status} />
+        </View>
+        <Text className="s-card__place">
+          {item.estateName} {item.buildingName}
+        </Text>
+        <Text className="s-card__excerpt">{item.excerpt}</Text>
+        <View className="s-card__meta">
+          <Text>{formatTime(item.createdAt)}</Text>
+          {item.seconds > 0 && <Text className="s-card__seconds">{item.seconds} 人附议</Text>}
+          {item.imageCount > 0 && <Text>{item.imageCount} 张照片</Text>}
+          {item.golden && <Text className="s-card__golden">金点子</Text>}
+        </View>
+        <View className="s-card__foot">
+          <Text className="s-card__no">编号 {item.no}</Text>
+          <Text className="s-card__more">查看 ›</Text>
+        </View>
+      </View>
+      {footer}
+    </View>
+  )
+}

@@ -1,0 +1,101 @@
+// 议事长廊: the community's published suggestions — second (附议) once, see decisions and results.
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import type { SuggestionSummary } from '@/contract/suggestion'
+import { BigButton } from '@/components/big-button'
+import { PageShell } from '@/components/page-shell'
+import { CloudError } from '@/services/cloud'
+import { suggestionService } from '@/services/suggestion'
+import { Chips } from '../../components/chips'
+import { ListFooter } from '../../components/list-footer'
+import { SuggestionCard } from '../../components/suggestion-card'
+import { DETAIL_PAGE } from '../../links'
+import { usePaged } from '../../use-paged'
+import './index.css'
+
+type Sort = 'newest' | 'seconds'
+const SORTS = [
+  { value: 'newest', label: '最新' },
+  { value: 'seconds', label: '附议最多' },
+] as const
+
+const open = (s: SuggestionSummary) => void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${s.id}` })
+
+export default function BoardPage() {
+  const [sort, setSort] = useState<Sort>('newest')
+  const [seconded, setSeconded] = useState<Record<string, boolean>>({})
+  const [pending, setPending] = useState<string | null>(null)
+  const fetchBoard = (by: Sort) => (cursor: string | null) =>
+    suggestionService.board({ sort: by, cursor }, { silent: true })
+  const list = usePaged<SuggestionSummary>(fetchBoard(sort))
+  useDidShow(() => list.reload())
+
+  const changeSort = (next: Sort) => {
+    setSort(next)
+    list.reload(fetchBoard(next))
+  }
+
+  const second = async (item: SuggestionSummary) => {
+    setPending(item.id)
+    try {
+      const res = await suggestionService.second(item.id, { silent: true })
+      list.update(
+        (s) => s.id === item.id,
+        (s) => ({ ...s, seconds: res.seconds }),
+      )
+      setSeconded((m) => ({ ...m, [item.id]: true }))
+      void Taro.showToast({ title: '已附议', icon: 'success' })
+    } catch (err) {
+      if (err instanceof CloudError && err.code === 'CONFLICT') {
+        setSeconded((m) => ({ ...m, [item.id]: true }))
+        void Taro.showToast({ title: '您已经附议过了', icon: 'none' })
+      } else {
+        void Taro.showToast({
+          title: err instanceof CloudError ? err.message : '没有附议成功，请再试一次',
+          icon: 'none',
+          duration: 3000,
+        })
+      }
+    } finally {
+      setPending(null)
+    }
+  }
+
+  return (
+    <PageShell className="board">
+      <Text className="board__intro">
+        社区公开的建议、商量的结果和办理结果都在这里。您也遇到了，就点“附议”。
+      </Text>
+      <Chips label="排序" options={SORTS} value={sort} onChange={changeSort} columns={2} />
+      {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
+      {list.items?.length === 0 && <Text className="list-empty">议事长廊里还没有公开的建议</Text>}
+      {list.items?.map((s) => (
+        <SuggestionCard
+          key={s.id}
+          item={s}
+          onOpen={open}
+          footer={
+            <View className="board__second">
+              {seconded[s.id] ? (
+                <Text className="board__seconded">✓ 您已附议 · 共 {s.seconds} 人</Text>
+              ) : (
+                <BigButton variant="plain" busy={pending === s.id} onClick={() => void second(s)}>
+                  附议（现在 {s.seconds} 人）
+                </BigButton>
+              )}
+            </View>
+          }
+        />
+      ))}
+      <ListFooter
+        count={list.items?.length ?? 0}
+        hasMore={list.hasMore}
+        loadingMore={list.loadingMore}
+        error={list.error}
+        onMore={list.more}
+        onRetry={() => list.reload()}
+      />
+    </PageShell>
+  )
+}
