@@ -128,6 +128,18 @@ export interface SuggestionSummary {
   updatedAt: string
 }
 
+/** A card of the 议事长廊: what was decided and done is public there (两公开). */
+export interface BoardItem extends SuggestionSummary {
+  /** the deliberation outcome (三议), when there was one */
+  decision: string | null
+  /** the result text once resolved */
+  resultText: string | null
+  /** the viewer already seconded it */
+  seconded: boolean
+  /** the viewer submitted it (one does not second one's own) */
+  mine: boolean
+}
+
 export interface CommentView {
   id: string
   at: string
@@ -278,7 +290,7 @@ export const suggestion = {
     v.strictObject({ id: Id, reason: text(5, 300, '重新办理的原因') }),
   ),
   publish: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, published: v.boolean() })),
-  board: defineAction<Page<SuggestionSummary>>()(
+  board: defineAction<Page<BoardItem>>()(
     v.optional(
       v.strictObject({ sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'), ...Paged }),
       {},

@@ -44,9 +44,15 @@ export function setApiBase(url: string): void {
   apiBase = url.replace(/\/+$/, '')
 }
 
+/** h5: the local cloud URL of `path` (uploads, stored files, the subscription stand-in). */
+export function apiUrl(path: string): string {
+  return `${apiBase}${path}`
+}
+
 let cloudReady = false
 
-function ensureCloud(): void {
+/** weapp: `Taro.cloud.init` once, before any cloud call (functions, uploads). */
+export function ensureCloud(): void {
   if (cloudReady) return
   // TARO_APP_CLOUD_ENV (from .env or the shell at build time) picks the cloud env;
   // empty leaves the choice to the mini-program's default env.

@@ -1,5 +1,7 @@
 // What an <Image src> needs for a stored photo. weapp shows cloud:// file IDs natively; the h5
 // local demo serves `cloud://<env>.<bucket>/<path>` at `/storage/<path>` on the local cloud.
+import { apiUrl } from './cloud'
+
 const CLOUD_FILE = /^cloud:\/\/[^/]+\/(.+)$/
 
 export function imageUrl(fileId: string): string {
@@ -10,7 +12,7 @@ export function imageUrl(fileId: string): string {
     .split('/')
     .map((part) => encodeURIComponent(part))
     .join('/')
-  return `/storage/${path}`
+  return apiUrl(`/storage/${path}`)
 }
 
 export function imageUrls(fileIds: readonly string[]): string[] {

@@ -6,6 +6,7 @@
 // mini-program's console (功能 → 订阅消息). The server sends with the same id. Empty on weapp =
 // skip the request. The h5 local demo asks the local cloud's stand-in instead of WeChat.
 import Taro from '@tarojs/taro'
+import { apiUrl } from './cloud'
 import { currentPersonaId } from './persona'
 
 /** The template id the local cloud uses when no real one is configured. */
@@ -45,7 +46,7 @@ export function askForReplies(): Promise<SubscribeOutcome> {
       () => 'skipped' as const,
     )
   }
-  return fetch('/openapi/requestSubscribeMessage', {
+  return fetch(apiUrl('/openapi/requestSubscribeMessage'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-WX-OPENID': currentPersonaId() },
     body: JSON.stringify({ tmplIds }),

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro'
 import { uploadPath } from '@/contract/suggestion'
 import { accountService } from './account'
+import { apiUrl, ensureCloud } from './cloud'
 import { currentPersonaId } from './persona'
 
 /** A photo picked on this device, not yet (or being) uploaded. */
@@ -97,6 +98,7 @@ async function uploadWeapp(
     // Some devices cannot compress some formats; chooseMedia already gave a compressed copy.
   }
   return new Promise<string>((resolve, reject) => {
+    ensureCloud()
     const task = Taro.cloud.uploadFile({
       cloudPath,
       filePath,
@@ -149,7 +151,7 @@ async function uploadH5(
   const body = await downscale(source)
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/upload?path=${encodeURIComponent(path)}`)
+    xhr.open('POST', apiUrl(`/upload?path=${encodeURIComponent(path)}`))
     xhr.setRequestHeader('content-type', body.type || 'image/jpeg')
     xhr.setRequestHeader('X-WX-OPENID', currentPersonaId())
     xhr.upload.onprogress = (e) => {

@@ -3,7 +3,8 @@ import { forbidden } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
 import { decodeCursor, pageOf } from '../lib/cursor'
-import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
+import { secondId } from '../lib/load'
+import { SECONDS, SUGGESTIONS, type SecondDoc, type SuggestionDoc } from '../lib/model'
 import { after, all, type Condition } from '../lib/query'
 import { callerHousehold, homeCommunity } from '../lib/scope'
 import { toSummary } from '../lib/views'
@@ -25,10 +26,26 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
       .orderBy('_id', 'desc')
       .limit(limit + 1),
   )
+  // Which of this page the caller already seconded: one read by the seconds' deterministic ids.
+  const mineSeconds = docs.length
+    ? await rows<SecondDoc>(
+        ctx.db
+          .collection(SECONDS)
+          .where({ _id: _.in(docs.map((d) => secondId(d._id, ctx.openid))) })
+          .limit(docs.length),
+      )
+    : []
+  const seconded = new Set(mineSeconds.map((s) => s.suggestionId))
   return pageOf(
     docs,
     limit,
     (d) => [field === 'seconds' ? d.seconds : (d.publishedAt ?? d.createdAt).getTime(), d._id],
-    (d) => toSummary(d, ctx.now),
+    (d) => ({
+      ...toSummary(d, ctx.now),
+      decision: d.decision,
+      resultText: d.result?.text ?? null,
+      seconded: seconded.has(d._id),
+      mine: d.openid === ctx.openid,
+    }),
   )
 })

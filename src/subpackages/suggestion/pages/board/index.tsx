@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { SuggestionSummary } from '@/contract/suggestion'
+import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { CloudError } from '@/services/cloud'
@@ -28,7 +28,7 @@ export default function BoardPage() {
   const [pending, setPending] = useState<string | null>(null)
   const fetchBoard = (by: Sort) => (cursor: string | null) =>
     suggestionService.board({ sort: by, cursor }, { silent: true })
-  const list = usePaged<SuggestionSummary>(fetchBoard(sort))
+  const list = usePaged<BoardItem>(fetchBoard(sort))
   useDidShow(() => list.reload())
 
   const changeSort = (next: Sort) => {
@@ -36,7 +36,7 @@ export default function BoardPage() {
     list.reload(fetchBoard(next))
   }
 
-  const second = async (item: SuggestionSummary) => {
+  const second = async (item: BoardItem) => {
     setPending(item.id)
     try {
       const res = await suggestionService.second(item.id, { silent: true })
@@ -77,7 +77,13 @@ export default function BoardPage() {
           onOpen={open}
           footer={
             <View className="board__second">
-              {seconded[s.id] ? (
+              {s.decision && <Text className="board__public">商量结果：{s.decision}</Text>}
+              {s.resultText && (
+                <Text className="board__public board__public--done">办理结果：{s.resultText}</Text>
+              )}
+              {s.mine ? (
+                <Text className="board__seconded">这是您提的建议 · {s.seconds} 人附议</Text>
+              ) : seconded[s.id] || s.seconded ? (
                 <Text className="board__seconded">✓ 您已附议 · 共 {s.seconds} 人</Text>
               ) : (
                 <BigButton variant="plain" busy={pending === s.id} onClick={() => void second(s)}>

@@ -1,0 +1,49 @@
+// 议事长廊 cards carry what the viewer needs: seconded already, own suggestion, decision, result.
+import type { Page } from '../../src/contract/common'
+import type { BoardItem } from '../../src/contract/suggestion'
+import { ok, startTestCloud, type TestCloud } from '../support/cloud'
+import { FN, ROLES } from './suggestion-support'
+
+let t: TestCloud
+beforeAll(async () => {
+  t = await startTestCloud()
+})
+afterAll(async () => {
+  await t.close()
+})
+
+const board = async (openid: string) =>
+  ok(await t.call<Page<BoardItem>>(FN, openid, 'board', { limit: 50 })).items
+
+it('marks what the viewer seconded, and stays marked on reload', async () => {
+  const before = await board(ROLES.neighbour)
+  const target = before.find((b) => !b.seconded && !b.mine)
+  expect(target).toBeDefined()
+  if (!target) return
+  ok(await t.call(FN, ROLES.neighbour, 'second', { id: target.id }))
+  const after = await board(ROLES.neighbour)
+  expect(after.find((b) => b.id === target.id)).toMatchObject({
+    seconded: true,
+    seconds: target.seconds + 1,
+  })
+  // another resident's view is their own
+  const other = await board(ROLES.submitter)
+  expect(other.find((b) => b.id === target.id)?.seconded).toBe(false)
+})
+
+it('marks the viewer’s own suggestions, and shows decisions and results publicly', async () => {
+  const items = await board(ROLES.submitter)
+  const ownIds = t.cloud.store
+    .find('suggestions', { openid: ROLES.submitter, published: true })
+    .map((d) => String(d._id))
+  expect(
+    items
+      .filter((b) => b.mine)
+      .map((b) => b.id)
+      .sort(),
+  ).toEqual(ownIds.sort())
+  expect(items.some((b) => b.decision)).toBe(true)
+  expect(items.some((b) => b.status === 'resolved' && b.resultText)).toBe(true)
+  // nothing of another viewer's identity rides along
+  expect(JSON.stringify(items)).not.toContain('openid')
+})
