@@ -84,7 +84,12 @@ describe('建议详情', () => {
     const result = screen.getByTestId('detail-result')
     expect(within(result).getByText('已更换楼顶防水层，下雨后复查不再漏水')).toBeTruthy()
     const img = result.querySelector('img') as HTMLImageElement
-    expect(img.getAttribute('src')).toBe(`/storage/${s.photo.replace(/^cloud:\/\/[^/]+\//, '')}`)
+    const src = img.getAttribute('src') ?? ''
+    expect(src).toBe(`${testCloudUrl()}/storage/${s.photo.replace(/^cloud:\/\/[^/]+\//, '')}`)
+    // and the local cloud really serves that photo
+    const served = await fetch(src)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toMatch(/^image\//)
 
     // a resident is not offered the handler's buttons
     expect(screen.queryByTestId('handler-actions')).toBeNull()
