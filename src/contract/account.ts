@@ -1,6 +1,7 @@
 // The `account` cloud function: who the caller is, their household and their roles.
 import * as v from 'valibot'
 import { Cursor, defineAction, Empty, Id, PageSize, type Page } from './common'
+import { SCENE_PATTERN } from './scene'
 
 export type RoleName = 'staff' | 'liaison' | 'supervisor'
 
@@ -69,7 +70,7 @@ export const Scene = v.pipe(
   v.string('二维码内容必须是文字'),
   v.trim(),
   v.maxLength(32, '二维码内容太长'),
-  v.regex(/^[bh]=[A-Za-z0-9_-]{1,30}$/, '无法识别的二维码'),
+  v.regex(SCENE_PATTERN, '无法识别的二维码'),
 )
 
 export const Room = v.pipe(

@@ -7,25 +7,10 @@ import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
+import { readScene } from '@/services/scene'
 import './index.css'
 
 export const BIND_PAGE = '/subpackages/account/pages/bind/index'
-
-/** `b=<id>` / `h=<id>`, decoded from `options.scene` (WeChat hands it over URL-encoded). */
-export function readScene(raw: string | undefined): string | null {
-  if (!raw) return null
-  let scene = raw
-  // Decode until stable: WeChat encodes once; a hand-typed h5 URL may be encoded twice.
-  for (let i = 0; i < 3 && scene.includes('%'); i++) {
-    try {
-      scene = decodeURIComponent(scene)
-    } catch {
-      return null
-    }
-  }
-  scene = scene.trim()
-  return /^[bh]=[A-Za-z0-9_-]{1,30}$/.test(scene) ? scene : null
-}
 
 interface Place {
   buildingId: string

@@ -3,6 +3,7 @@
 import type { BuildingView } from '@/contract/account'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
+import { readScene } from '@/services/scene'
 
 export interface PlaceChoice {
   id: string
@@ -17,27 +18,12 @@ export function placeOfBuilding(b: BuildingView): PlaceChoice {
   return { id: b.id, name: b.name, estateName: b.estateName, communityName: b.communityName }
 }
 
-/** `scene` as WeChat hands it over (URL-encoded `b=<id>` / `h=<id>`), decoded; null if not ours. */
-export function sceneOf(raw: string | undefined): string | null {
-  if (!raw) return null
-  let scene = raw
-  for (let i = 0; i < 3 && scene.includes('%'); i++) {
-    try {
-      scene = decodeURIComponent(scene)
-    } catch {
-      return null
-    }
-  }
-  scene = scene.trim()
-  return /^[bh]=[A-Za-z0-9_-]{1,30}$/.test(scene) ? scene : null
-}
-
 export async function resolvePlace(params: {
   scene?: string
   buildingId?: string
 }): Promise<PlaceChoice | null> {
   const scene =
-    sceneOf(params.scene) ??
+    readScene(params.scene) ??
     (params.buildingId && ID.test(params.buildingId) ? `b=${params.buildingId}` : null)
   if (scene) {
     const target = await accountService.resolveScene(scene, { silent: true })

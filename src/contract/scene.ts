@@ -1,0 +1,3 @@
+// The scene of a mini-program code (≤ 32 chars): `b=<buildingId>` or `h=<householdId>`.
+// Kept free of the schema library so the main package can read codes without loading it.
+export const SCENE_PATTERN = /^[bh]=[A-Za-z0-9_-]{1,30}$/

@@ -1,0 +1,19 @@
+// What a scanned mini-program code says: `b=<buildingId>` (a building's box) or `h=<householdId>`
+// (a household's card). WeChat hands `options.scene` over URL-encoded; read it here only.
+import { SCENE_PATTERN } from '@/contract/scene'
+
+/** `options.scene` decoded; null when it is not one of ours (e.g. another kind of code). */
+export function readScene(raw: string | undefined): string | null {
+  if (!raw) return null
+  let scene = raw
+  // Decode until stable: WeChat encodes once; a hand-typed h5 URL may be encoded twice.
+  for (let i = 0; i < 3 && scene.includes('%'); i++) {
+    try {
+      scene = decodeURIComponent(scene)
+    } catch {
+      return null
+    }
+  }
+  scene = scene.trim()
+  return SCENE_PATTERN.test(scene) ? scene : null
+}
