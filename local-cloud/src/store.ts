@@ -4,9 +4,20 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
+import { aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { CloudError, duplicateKey, invalidParam, transactionConflict } from './errors'
 import { loadManifest, Manifest, ManifestIndex, validateManifest } from './manifest'
+import { compileMatcher, Matcher } from './matcher'
+import { sortScalars, SortSpec } from './order'
+import { OrderedIndex } from './ordered'
+import {
+  eachCandidate,
+  equalityValues,
+  HashIndex,
+  hashIndexesFor,
+  planQuery,
+  Scalar,
+} from './planner'
 import { clone, decode, Doc, encode, getPath, isPlainObject } from './values'
 
 export type { Doc } from './values'
@@ -87,21 +98,6 @@ interface Transaction {
   lastActive: number
 }
 
-type Scalar = string | number | boolean | Date
-
-function scalarKey(v: unknown): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return 's' + v
-    case 'number':
-      return 'n' + String(v)
-    case 'boolean':
-      return v ? 'bt' : 'bf'
-    default:
-      return v instanceof Date ? 'd' + String(v.getTime()) : undefined
-  }
-}
-
 class UniqueIndex {
   readonly fields: string[]
   readonly map = new Map<string, string>()
@@ -127,96 +123,54 @@ class UniqueIndex {
   }
 }
 
-/** Hash index on one field, used only to narrow equality queries before mingo checks them. */
-class EqIndex {
-  readonly map = new Map<string, Set<string>>()
-  /** Docs whose path runs through an array: Mongo semantics are too rich to index, always scan. */
-  readonly unindexable = new Set<string>()
-  constructor(readonly field: string) {}
-
-  private keysOf(doc: Doc): string[] | 'unindexable' {
-    const { value, throughArray } = getPath(doc, this.field)
-    if (throughArray) return 'unindexable'
-    if (Array.isArray(value)) {
-      const keys: string[] = []
-      for (const el of value) {
-        const k = scalarKey(el)
-        if (k !== undefined) keys.push(k)
-      }
-      return keys
-    }
-    const k = scalarKey(value)
-    return k === undefined ? [] : [k]
-  }
-
-  add(id: string, doc: Doc): void {
-    const keys = this.keysOf(doc)
-    if (keys === 'unindexable') {
-      this.unindexable.add(id)
-      return
-    }
-    for (const k of keys) {
-      let set = this.map.get(k)
-      if (!set) this.map.set(k, (set = new Set()))
-      set.add(id)
-    }
-  }
-
-  remove(id: string, doc: Doc): void {
-    const keys = this.keysOf(doc)
-    if (keys === 'unindexable') {
-      this.unindexable.delete(id)
-      return
-    }
-    for (const k of keys) {
-      const set = this.map.get(k)
-      if (!set) continue
-      set.delete(id)
-      if (set.size === 0) this.map.delete(k)
-    }
-  }
-
-  lookup(value: Scalar): string[] {
-    const set = this.map.get(scalarKey(value) as string)
-    const out = set ? [...set] : []
-    for (const id of this.unindexable) out.push(id)
-    return out
-  }
-}
-
 class Collection {
   readonly docs = new Map<string, Entry>()
   readonly history = new Map<string, OldVersion[]>()
   readonly uniques: UniqueIndex[] = []
-  readonly eqIndexes = new Map<string, EqIndex>()
+  /** Hash indexes of entries (not ids: following an id costs a map lookup, ~10x a scan step). */
+  readonly indexes: HashIndex<Entry>[]
+  readonly ordered: OrderedIndex<Entry>[]
 
   constructor(
     readonly name: string,
     indexes: ManifestIndex[],
   ) {
+    for (const def of indexes) if (def.unique) this.uniques.push(new UniqueIndex(def.name, def))
+    this.indexes = hashIndexesFor<Entry>(indexes)
+    // A compound index orders each bucket of its prefix by its last field.
+    const ordered = new Map<string, OrderedIndex<Entry>>()
     for (const def of indexes) {
-      if (def.unique) this.uniques.push(new UniqueIndex(def.name, def))
-      const first = Object.keys(def.fields)[0]
-      if (first && first !== '_id' && !this.eqIndexes.has(first)) {
-        this.eqIndexes.set(first, new EqIndex(first))
-      }
+      const fields = Object.keys(def.fields)
+      if (fields.length < 2 || fields[0] === '_id') continue
+      const prefix = this.indexes.find((ix) => ix.name === fields.slice(0, -1).join(','))
+      const field = fields[fields.length - 1]
+      const key = `${fields.slice(0, -1).join(',')}|${field}`
+      if (prefix && !ordered.has(key)) ordered.set(key, new OrderedIndex(prefix, field))
     }
+    this.ordered = [...ordered.values()]
   }
 
-  indexAdd(id: string, doc: Doc): void {
+  indexAdd(id: string, entry: Entry): void {
     for (const ix of this.uniques) {
-      const k = ix.keyOf(doc)
+      const k = ix.keyOf(entry.doc)
       if (k !== null) ix.map.set(k, id)
     }
-    for (const ix of this.eqIndexes.values()) ix.add(id, doc)
+    for (const ix of this.indexes) ix.add(entry, entry.doc)
+    for (const ix of this.ordered) ix.add(entry)
   }
 
-  indexRemove(id: string, doc: Doc): void {
+  indexRemove(id: string, entry: Entry): void {
     for (const ix of this.uniques) {
-      const k = ix.keyOf(doc)
+      const k = ix.keyOf(entry.doc)
       if (k !== null && ix.map.get(k) === id) ix.map.delete(k)
     }
-    for (const ix of this.eqIndexes.values()) ix.remove(id, doc)
+    for (const ix of this.indexes) ix.remove(entry, entry.doc)
+    for (const ix of this.ordered) ix.remove(entry)
+  }
+
+  /** Forgets the sorted buckets of the ordered indexes (rebuilt when next needed). */
+  dropOrder(): void {
+    for (const ix of this.ordered) ix.clear()
   }
 
   /** The state of `id` as of commit `seq`, from the current entry or the kept old versions. */
@@ -244,7 +198,8 @@ function pickVersion(versions: OldVersion[] | undefined, seq: number): Doc | nul
 /** A consistent way to read: the committed state, or a transaction's snapshot plus its writes. */
 interface ReadView {
   get(c: string, id: string): Doc | null
-  scan(c: string, query: Doc): Iterable<Doc>
+  /** Calls `visit` with candidates for `query` (a superset of its matches) until it says stop. */
+  scan(c: string, query: Doc, visit: (doc: Doc) => boolean): void
 }
 
 const COLLECTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/
@@ -273,45 +228,6 @@ function assertCollectionName(c: unknown): asserts c is string {
   if (typeof c !== 'string' || !COLLECTION_NAME.test(c)) {
     throw invalidParam(`invalid collection name: ${String(c)}`)
   }
-}
-
-function compileQuery(query: Doc): Query {
-  try {
-    return new Query(query)
-  } catch (err) {
-    throw invalidParam(`invalid query: ${(err as Error).message}`)
-  }
-}
-
-/** The `_id` values a query pins down, or the equality conditions an index could serve. */
-function equalityConditions(query: Doc): Array<[string, Scalar[]]> {
-  const out: Array<[string, Scalar[]]> = []
-  const visit = (q: Doc): void => {
-    for (const [field, cond] of Object.entries(q)) {
-      if (field === '$and' && Array.isArray(cond)) {
-        for (const sub of cond) if (isPlainObject(sub)) visit(sub)
-        continue
-      }
-      if (field.startsWith('$')) continue
-      if (scalarKey(cond) !== undefined) {
-        out.push([field, [cond as Scalar]])
-      } else if (isPlainObject(cond)) {
-        const keys = Object.keys(cond)
-        if (keys.length === 1 && keys[0] === '$eq' && scalarKey(cond.$eq) !== undefined) {
-          out.push([field, [cond.$eq as Scalar]])
-        } else if (
-          keys.length === 1 &&
-          keys[0] === '$in' &&
-          Array.isArray(cond.$in) &&
-          cond.$in.every((v) => scalarKey(v) !== undefined)
-        ) {
-          out.push([field, cond.$in as Scalar[]])
-        }
-      }
-    }
-  }
-  visit(query)
-  return out
 }
 
 function setPath(doc: Doc, dotted: string, value: unknown): void {
@@ -382,55 +298,23 @@ function normalizeOperators(data: Doc): Doc {
   return ops
 }
 
-/** MongoDB's cross-type sort order for the scalar types a document holds. */
-function typeRank(v: unknown): number {
-  if (v === undefined || v === null) return 1
-  switch (typeof v) {
-    case 'number':
-      return 2
-    case 'string':
-      return 3
-    case 'boolean':
-      return 8
-    default:
-      return v instanceof Date ? 9 : -1
-  }
-}
+/** Writes in one commit from which ordered buckets are re-sorted rather than kept in order. */
+const BULK_WRITE = 1000
 
 /**
- * Sorts by scalar fields with a plain comparator: mingo's general sort costs ~3 µs a document,
- * which is 300 ms for an `orderBy` over 100,000. Returns null (use mingo) when a sort field holds
- * an array, object or RegExp somewhere, whose Mongo ordering rules this does not implement.
+ * Pipeline stages that never change the documents they are given (mingo 7, checked against its
+ * source): the rest, like $addFields, $project or $unwind, write into copies that share nested
+ * objects with their input, so they get copies of stored documents.
  */
-function sortScalars(docs: Doc[], spec: Record<string, 1 | -1>): Doc[] | null {
-  const fields = Object.entries(spec)
-  const rows: Array<{ doc: Doc; keys: unknown[]; ranks: number[] }> = []
-  for (const doc of docs) {
-    const keys: unknown[] = []
-    const ranks: number[] = []
-    for (const [field] of fields) {
-      const { value, throughArray } = getPath(doc, field)
-      const rank = throughArray ? -1 : typeRank(value)
-      if (rank < 0) return null
-      keys.push(value instanceof Date ? value.getTime() : value)
-      ranks.push(rank)
-    }
-    rows.push({ doc, keys, ranks })
-  }
-  rows.sort((a, b) => {
-    for (let i = 0; i < fields.length; i++) {
-      const dir = fields[i][1] === -1 ? -1 : 1
-      if (a.ranks[i] !== b.ranks[i]) return (a.ranks[i] - b.ranks[i]) * dir
-      const x = a.keys[i] as number | string | boolean | null | undefined
-      const y = b.keys[i] as number | string | boolean | null | undefined
-      if (x === y || x === null || x === undefined) continue
-      if ((x as number) < (y as number)) return -dir
-      if ((x as number) > (y as number)) return dir
-    }
-    return 0
-  })
-  return rows.map((r) => r.doc)
-}
+const READ_ONLY_STAGES = new Set([
+  '$match',
+  '$sort',
+  '$limit',
+  '$skip',
+  '$count',
+  '$group',
+  '$sortByCount',
+])
 
 // ---------------------------------------------------------------------------------------------
 
@@ -581,27 +465,34 @@ export class Store {
     const skip = Math.max(0, opts.skip ?? 0)
     // As in Mongo, a limit of 0 (or none) means no limit.
     const limit = opts.limit !== undefined && opts.limit > 0 ? opts.limit : Infinity
-    const sorted = opts.sort !== undefined && Object.keys(opts.sort).length > 0
+    const sort = opts.sort ?? {}
+    const sorted = Object.keys(sort).length > 0
     const projected = opts.projection !== undefined && Object.keys(opts.projection).length > 0
-    // Without a sort the first skip+limit matches are the answer: stop scanning there.
-    const matches = this.match(view, collection, query, sorted ? undefined : skip + limit)
+    const test = compileMatcher(query)
+    // With a sort and a limit, an ordered index may give the first skip+limit matches (and their
+    // ties) without testing every document; without a sort, the first skip+limit are the answer.
+    const ordered =
+      sorted && Number.isFinite(limit) && this.tx(txId) === undefined
+        ? this.orderedMatches(collection, query, test, sort, skip + limit)
+        : null
+    const matches =
+      ordered ?? this.match(view, collection, query, sorted ? undefined : skip + limit, test)
     if (!sorted) {
       const page = matches.slice(skip, skip + limit)
       return projected ? this.project(page, opts.projection as Doc) : page
     }
-    const fast = sortScalars(matches, opts.sort as Record<string, 1 | -1>)
-    if (fast) {
-      const page = fast.slice(skip, skip + limit)
-      return projected ? this.project(page, opts.projection as Doc) : page
+    // Only the first skip+limit of the order are needed: a bounded selection, not a full sort.
+    let page = sortScalars(matches, sort, skip + limit)?.slice(skip)
+    if (!page) {
+      try {
+        let cursor = mingoFind(matches, {}).sort(sort).skip(skip)
+        if (Number.isFinite(limit)) cursor = cursor.limit(limit)
+        page = cursor.all() as Doc[]
+      } catch (err) {
+        throw invalidParam(`invalid order: ${(err as Error).message}`)
+      }
     }
-    try {
-      let cursor = mingoFind(matches, {}, projected ? opts.projection : undefined)
-      cursor = cursor.sort(opts.sort as Record<string, 1 | -1>).skip(skip)
-      if (Number.isFinite(limit)) cursor = cursor.limit(limit)
-      return cursor.all() as Doc[]
-    } catch (err) {
-      throw invalidParam(`invalid order or projection: ${(err as Error).message}`)
-    }
+    return projected ? this.project(page, opts.projection as Doc) : page
   }
 
   modify(
@@ -670,21 +561,51 @@ export class Store {
     return changes.length
   }
 
-  /** Runs a mingo pipeline; a leading $match uses the indexes and only its matches are copied. */
+  /** Runs an aggregation pipeline; the result is the caller's to keep. */
   aggregate(collection: string, pipeline: Doc[]): Doc[] {
+    return this.aggregateRaw(collection, pipeline).map(clone)
+  }
+
+  /**
+   * Runs an aggregation pipeline. A leading `$match` selects through the indexes and mingo's
+   * compiled query, and mingo runs the rest: on the stored objects themselves when every
+   * remaining stage only reads its input, else on copies. The result may share objects with stored documents: encode it, never mutate it.
+   */
+  aggregateRaw(collection: string, pipeline: Doc[]): Doc[] {
     this.assertOpen()
-    let input: Doc[]
     let rest = pipeline
-    const first = pipeline[0]
-    if (first && Object.keys(first).length === 1 && isPlainObject(first.$match)) {
-      input = this.match(this.view(), collection, first.$match)
-      rest = pipeline.slice(1)
-    } else {
-      input = [...(this.collections.get(collection)?.docs.values() ?? [])].map((e) => e.doc)
+    const stage = (i: number): [string, unknown] | null => {
+      const s = rest[i]
+      const keys = isPlainObject(s) ? Object.keys(s) : []
+      return keys.length === 1 ? [keys[0], s[keys[0]]] : null
     }
+    // The input, streamed: the leading $match's matches, or the whole collection.
+    let feed: (visit: (doc: Doc) => void) => void
+    const first = stage(0)
+    if (first && first[0] === '$match' && isPlainObject(first[1])) {
+      const query = first[1]
+      const test = compileMatcher(query)
+      const view = this.view()
+      feed = (visit) =>
+        view.scan(collection, query, (doc) => {
+          if (test(doc)) visit(doc)
+          return true
+        })
+      rest = rest.slice(1)
+    } else {
+      feed = (visit) => {
+        for (const e of this.collections.get(collection)?.docs.values() ?? []) visit(e.doc)
+      }
+    }
+    const docs: Doc[] = []
+    feed((doc) => docs.push(doc))
+    if (rest.length === 0) return docs
+    const readOnly = rest.every((_, i) => {
+      const s = stage(i)
+      return s !== null && READ_ONLY_STAGES.has(s[0])
+    })
     try {
-      // Copies, because pipeline stages may rewrite the objects they are given.
-      return mingoAggregate(input.map(clone), rest, {
+      return mingoAggregate(readOnly ? docs : docs.map(clone), rest, {
         collectionResolver: (name: string) =>
           [...(this.collections.get(name)?.docs.values() ?? [])].map((e) => clone(e.doc)),
       }) as Doc[]
@@ -831,7 +752,7 @@ export class Store {
     if (!tx) {
       return {
         get: (c, id) => this.collections.get(c)?.docs.get(id)?.doc ?? null,
-        scan: (c, query) => this.plannedScan(c, query),
+        scan: (c, query, visit) => this.plannedScan(c, query, visit),
       }
     }
     return {
@@ -840,71 +761,90 @@ export class Store {
         if (own?.has(id)) return own.get(id) ?? null
         return this.collections.get(c)?.visibleAt(id, tx.snapshot) ?? null
       },
-      scan: (c, query) => this.snapshotScan(c, query, tx),
+      scan: (c, query, visit) => this.snapshotScan(c, query, tx, visit),
     }
   }
 
-  private match(view: ReadView, c: string, query: Doc, limit?: number): Doc[] {
-    const q = compileQuery(query)
+  /** The matching documents (stored objects), in scan order; at most `limit` of them. */
+  private match(
+    view: ReadView,
+    c: string,
+    query: Doc,
+    limit?: number,
+    test: Matcher = compileMatcher(query),
+  ): Doc[] {
     const out: Doc[] = []
     if (limit !== undefined && limit <= 0) return out
-    for (const doc of view.scan(c, query)) {
-      if (!q.test(doc)) continue
-      out.push(doc)
-      if (limit !== undefined && out.length >= limit) break
-    }
+    view.scan(c, query, (doc) => {
+      if (test(doc)) out.push(doc)
+      return limit === undefined || out.length < limit
+    })
     return out
   }
 
+  /**
+   * A superset of the first `k` matches in `sort` order (with their ties), from an ordered index
+   * on the first sort field whose prefix the query pins down; null when there is none or when
+   * walking it would cost more than the hash plan's candidates.
+   */
+  private orderedMatches(
+    c: string,
+    query: Doc,
+    test: Matcher,
+    sort: SortSpec,
+    k: number,
+  ): Doc[] | null {
+    const coll = this.collections.get(c)
+    if (!coll || coll.ordered.length === 0) return null
+    const first = Object.keys(sort)[0]
+    const eq = equalityValues(query)
+    let best: { index: OrderedIndex<Entry>; keys: string[]; size: number } | null = null
+    for (const index of coll.ordered) {
+      if (index.field !== first) continue
+      const values = index.prefix.fields.map((f) => eq.get(f))
+      if (!values.every((v) => v !== undefined)) continue
+      const keys = index.prefix.keysFor(values as Scalar[][])
+      if (keys === null) continue
+      const size = keys.reduce((n, key) => n + (index.prefix.map.get(key)?.size ?? 0), 0)
+      if (best === null || size < best.size) best = { index, keys, size }
+    }
+    if (best === null) return null
+    const plan = planQuery(query, coll.indexes, (id) => coll.docs.get(id))
+    const dir = sort[first] === -1 ? -1 : 1
+    return best.index.firstMatches(best.keys, dir, k, test, plan ? plan.size : Infinity)
+  }
+
+  /** Applies a projection to copies: mingo's exclusions delete from the objects it is given. */
   private project(docs: Doc[], projection: Doc): Doc[] {
     try {
-      return mingoFind(docs, {}, projection).all() as Doc[]
+      return mingoFind(docs.map(clone), {}, projection).all() as Doc[]
     } catch (err) {
       throw invalidParam(`invalid projection: ${(err as Error).message}`)
     }
   }
 
-  /** Candidate ids from `_id` or an index equality, smallest set first; null means scan all. */
-  private plan(coll: Collection, query: Doc, indexes: boolean): string[] | null {
-    let best: string[] | null = null
-    for (const [field, values] of equalityConditions(query)) {
-      let ids: string[] | null = null
-      if (field === '_id') {
-        if (values.every((v) => typeof v === 'string')) ids = values as string[]
-      } else if (indexes) {
-        const ix = coll.eqIndexes.get(field)
-        if (ix) ids = values.flatMap((v) => ix.lookup(v))
-      }
-      if (ids && (best === null || ids.length < best.length)) best = ids
-    }
-    return best === null ? null : [...new Set(best)]
-  }
-
-  private *plannedScan(c: string, query: Doc): Iterable<Doc> {
+  private plannedScan(c: string, query: Doc, visit: (doc: Doc) => boolean): void {
     const coll = this.collections.get(c)
     if (!coll) return
-    const ids = this.plan(coll, query, true)
-    if (ids === null) {
-      for (const e of coll.docs.values()) yield e.doc
+    const plan = planQuery(query, coll.indexes, (id) => coll.docs.get(id))
+    if (plan === null) {
+      for (const e of coll.docs.values()) if (!visit(e.doc)) return
       return
     }
-    for (const id of ids) {
-      const e = coll.docs.get(id)
-      if (e) yield e.doc
-    }
+    eachCandidate(plan, (e) => visit(e.doc))
   }
 
   /** The collection as of the transaction's snapshot, overlaid with its own writes. */
-  private *snapshotScan(c: string, query: Doc, tx: Transaction): Iterable<Doc> {
+  private snapshotScan(c: string, query: Doc, tx: Transaction, visit: (doc: Doc) => boolean): void {
     const coll = this.collections.get(c)
     const own = tx.writes.get(c)
     // Indexes describe the current state, not the snapshot: only `_id` may narrow here.
-    const ids = coll ? this.plan(coll, query, false) : null
-    if (ids !== null) {
-      for (const id of ids) {
+    const plan = coll ? planQuery<string>(query, null, (id) => id) : null
+    if (plan !== null) {
+      eachCandidate(plan, (id) => {
         const doc = own?.has(id) ? own.get(id) : coll?.visibleAt(id, tx.snapshot)
-        if (doc) yield doc
-      }
+        return !doc || visit(doc)
+      })
       return
     }
     if (coll) {
@@ -912,15 +852,15 @@ export class Store {
         if (own?.has(id)) continue
         const doc =
           e.version <= tx.snapshot ? e.doc : pickVersion(coll.history.get(id), tx.snapshot)
-        if (doc) yield doc
+        if (doc && !visit(doc)) return
       }
       for (const [id, versions] of coll.history) {
         if (coll.docs.has(id) || own?.has(id)) continue
         const doc = pickVersion(versions, tx.snapshot)
-        if (doc) yield doc
+        if (doc && !visit(doc)) return
       }
     }
-    if (own) for (const doc of own.values()) if (doc) yield doc
+    if (own) for (const doc of own.values()) if (doc && !visit(doc)) return
   }
 
   /** Outside a transaction: check and commit now. Inside: check and buffer until commit. */
@@ -971,6 +911,10 @@ export class Store {
       o: changes.map((ch) => ({ c: ch.c, i: ch.id, d: ch.doc })),
     })
     this.seq = seq
+    if (changes.length >= BULK_WRITE) {
+      // Cheaper to sort the ordered buckets again on their next use than to keep them in order.
+      for (const c of new Set(changes.map((ch) => ch.c))) this.collections.get(c)?.dropOrder()
+    }
     for (const ch of changes) this.apply(ch.c, ch.id, ch.doc, seq)
   }
 
@@ -1012,11 +956,12 @@ export class Store {
         versions.push({ doc: old.doc, validFrom: old.version, validTo: seq })
         this.withHistory.add(coll)
       }
-      coll.indexRemove(id, old.doc)
+      coll.indexRemove(id, old)
     }
     if (doc) {
-      coll.docs.set(id, { doc, version: seq })
-      coll.indexAdd(id, doc)
+      const entry = { doc, version: seq }
+      coll.docs.set(id, entry)
+      coll.indexAdd(id, entry)
     } else {
       coll.docs.delete(id)
     }

@@ -164,7 +164,7 @@ const database: Record<string, Handler> = {
       }
       return { [stage.stageKey]: value }
     })
-    return { data: { list: store.aggregate(c, pipeline).map(encode) } }
+    return { data: { list: store.aggregateRaw(c, pipeline).map(encode) } }
   },
 
   'database.addCollection': (p, { store }) => {

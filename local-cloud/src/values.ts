@@ -96,7 +96,137 @@ export function fromWire(text: unknown, now: number): unknown {
  * as {$numberDouble}), so the SDK's EJSON.parse reads it, but it costs one JSON.stringify.
  */
 export function encode(value: unknown): string {
-  return JSON.stringify(value, replacer)
+  const out = new Writer()
+  // Like JSON.stringify, an undefined value (or a function) gives undefined.
+  if (!write(value, out)) return JSON.stringify(value, replacer) as string
+  return out.text()
+}
+
+/**
+ * Text in pieces, joined a few thousand at a time: nested string concatenation would copy the
+ * same text again and again, and one array of a million pieces keeps them all alive (the garbage
+ * collector then pays for each of them, more so next to a large store).
+ */
+class Writer {
+  private parts: string[] = []
+  private readonly chunks: string[] = []
+
+  put(s: string): void {
+    this.parts.push(s)
+    if (this.parts.length >= 4096) {
+      this.chunks.push(this.parts.join(''))
+      this.parts = []
+    }
+  }
+
+  text(): string {
+    if (this.chunks.length === 0)
+      return this.parts.length === 1 ? this.parts[0] : this.parts.join('')
+    this.chunks.push(this.parts.join(''))
+    return this.chunks.join('')
+  }
+}
+
+const quotedKeys = new Map<string, string>()
+
+/** `"key":`, cached: documents repeat the same few keys thousands of times. */
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k)
+  if (q === undefined) {
+    q = JSON.stringify(k) + ':'
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q)
+  }
+  return q
+}
+
+/**
+ * Appends what JSON.stringify(v, replacer) writes, without calling a replacer for every key:
+ * several times faster on a large response. Other objects (class instances, toJSON methods) go
+ * to JSON.stringify whole. Returns false, writing nothing, for an undefined value or a function,
+ * which an object skips and an array writes as null.
+ */
+function write(v: unknown, out: Writer): boolean {
+  switch (typeof v) {
+    case 'string':
+      out.put(JSON.stringify(v))
+      return true
+    case 'number':
+      out.put(Number.isFinite(v) ? String(v) : `{"$numberDouble":"${String(v)}"}`)
+      return true
+    case 'boolean':
+      out.put(v ? 'true' : 'false')
+      return true
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return false
+    case 'object':
+      break
+    default:
+      out.put(JSON.stringify(v, replacer))
+      return true
+  }
+  if (v === null) {
+    out.put('null')
+  } else if (Array.isArray(v)) {
+    out.put('[')
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out.put(',')
+      if (!write(v[i], out)) out.put('null')
+    }
+    out.put(']')
+  } else if (v instanceof Date) {
+    const ms = v.getTime()
+    out.put(Number.isNaN(ms) ? 'null' : `{"$date":"${isoString(ms)}"}`)
+  } else if (v instanceof RegExp) {
+    const pattern = JSON.stringify(v.source)
+    out.put(`{"$regularExpression":{"pattern":${pattern},"options":${JSON.stringify(v.flags)}}}`)
+  } else if (!isPlainObject(v) || typeof v.toJSON === 'function') {
+    out.put(JSON.stringify(v, replacer))
+  } else {
+    let open = '{'
+    for (const k of Object.keys(v)) {
+      const value = v[k]
+      const t = typeof value
+      if (t === 'undefined' || t === 'function' || t === 'symbol') continue
+      out.put(open + quotedKey(k))
+      open = ','
+      write(value, out)
+    }
+    out.put(open === '{' ? '{}' : '}')
+  }
+  return true
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n))
+
+/**
+ * Date#toISOString for 1970-01-01 to 9999-12-31 in plain arithmetic (days to civil date, H.
+ * Hinnant's algorithm): a few times faster, and a large response holds hundreds of thousands.
+ */
+export function isoString(ms: number): string {
+  if (!(ms >= 0 && ms < 253402300800000)) return new Date(ms).toISOString()
+  const days = Math.floor(ms / 86400000)
+  let rest = ms - days * 86400000
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  const h = Math.floor(rest / 3600000)
+  rest -= h * 3600000
+  const mi = Math.floor(rest / 60000)
+  rest -= mi * 60000
+  const sec = Math.floor(rest / 1000)
+  const milli = rest - sec * 1000
+  const msText = milli < 10 ? '00' + milli : milli < 100 ? '0' + milli : String(milli)
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(mi)}:${pad2(sec)}.${msText}Z`
 }
 
 function replacer(this: unknown, key: string, value: unknown): unknown {
