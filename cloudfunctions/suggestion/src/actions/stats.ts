@@ -23,8 +23,8 @@ interface Group {
   rated: number
   lateAccept: number
   lateResolve: number
-  /** submission, acceptance and resolution times of each suggestion of the group */
-  times: { c: Date; a?: Date | null; r?: Date | null }[]
+  /** per suggestion: milliseconds from submission to acceptance and to resolution (null: not yet) */
+  times: { a?: number | null; r?: number | null }[]
 }
 
 function median(values: number[]): number | null {
@@ -82,7 +82,12 @@ export const stats = handler(suggestion.stats, ['staff', 'liaison'], async (inpu
         rated: { $sum: { $cond: [{ $gt: ['$rating.score', 0] }, 1, 0] } },
         lateAccept: { $sum: { $cond: [{ $lt: ['$acceptDueAt', ctx.now] }, 1, 0] } },
         lateResolve: { $sum: { $cond: [{ $lt: ['$resolveDueAt', ctx.now] }, 1, 0] } },
-        times: { $push: { c: '$createdAt', a: '$acceptedAt', r: '$resolvedAt' } },
+        times: {
+          $push: {
+            a: { $subtract: ['$acceptedAt', '$createdAt'] },
+            r: { $subtract: ['$resolvedAt', '$createdAt'] },
+          },
+        },
       })
       .limit(10000)
       .end(),
@@ -109,12 +114,10 @@ export const stats = handler(suggestion.stats, ['staff', 'liaison'], async (inpu
     rated += g.rated
     if (status === 'submitted') overdue += g.lateAccept
     else if (WORKING_STATUSES.includes(status)) overdue += g.lateResolve
-    for (const { c, a, r } of g.times) {
-      if (a instanceof Date) toAccept.push((a.getTime() - c.getTime()) / HOUR)
+    for (const { a, r } of g.times) {
+      if (typeof a === 'number') toAccept.push(a / HOUR)
       // the time to resolve counts only what is resolved now (a reopened one is not)
-      if (status === 'resolved' && r instanceof Date) {
-        toResolve.push((r.getTime() - c.getTime()) / HOUR)
-      }
+      if (status === 'resolved' && typeof r === 'number') toResolve.push(r / HOUR)
     }
   }
   const toResolveBase = total - byStatus.declined
