@@ -9,8 +9,8 @@ const cards = () => screen.queryAllByTestId('suggestion-card')
 const placeOf = (card: HTMLElement) => card.querySelector('.s-card__place')?.textContent ?? ''
 const statusOf = (card: HTMLElement) => card.querySelector('.status-tag')?.textContent ?? ''
 
-function open(as: string) {
-  openPage(INBOX, {}, as)
+function open(as: string, params: Record<string, string> = {}) {
+  openPage(INBOX, params, as)
   return render(<InboxPage />)
 }
 
@@ -77,6 +77,13 @@ describe('工作台', () => {
       expect(card.className).toContain('s-card--overdue')
       expect(card.querySelector('.s-card__overdue')?.textContent).toMatch(/^⚠ 超时未(受理|办结)$/)
     }
+    expect(screen.getByText('只看超时（点此取消）')).toBeTruthy()
+  })
+
+  it("opens on the overdue ones from an overdue reminder's link (?overdue=1)", async () => {
+    open(STAFF, { overdue: '1' })
+    await waitFor(() => expect(cards().length).toBeGreaterThan(0))
+    for (const card of cards()) expect(card.className).toContain('s-card--overdue')
     expect(screen.getByText('只看超时（点此取消）')).toBeTruthy()
   })
 

@@ -1,7 +1,7 @@
 // 工作台: the suggestions a liaison (their buildings) or staff member (their community) handles,
 // filtered by status, building, category, overdue; overdue ones stand out in red.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Profile } from '@/contract/account'
 import {
@@ -61,11 +61,13 @@ async function buildingsInScope(profile: Profile): Promise<BuildingOption[]> {
 }
 
 export default function InboxPage() {
+  // `?overdue=1` is where the scheduler's overdue reminders lead
+  const { params } = useRouter()
   const [filters, setFilters] = useState<Filters>({
     status: ALL,
     buildingId: null,
     category: null,
-    overdue: false,
+    overdue: params.overdue === '1',
   })
   const [counts, setCounts] = useState<InboxPage['counts'] | null>(null)
   const [profile, setProfile] = useState<Profile | null>(null)
