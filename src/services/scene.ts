@@ -17,3 +17,17 @@ export function readScene(raw: string | undefined): string | null {
   scene = scene.trim()
   return SCENE_PATTERN.test(scene) ? scene : null
 }
+
+/**
+ * The scene in a scanned code's `path` (`wx.scanCode` gives it for our own mini-program codes:
+ * 'pages/index/index?scene=b%3DLH-1'; Android leaves the scene unencoded, 'scene=b=LH-1'), or in
+ * its text (a plain QR code of the same link). Null when the code is not one of ours.
+ */
+export function sceneOfScan(scan: { path?: string; result?: string }): string | null {
+  for (const text of [scan.path, scan.result]) {
+    const m = text ? /[?&]scene=(.+)$/.exec(text) : null
+    const scene = m ? readScene(m[1]) : null
+    if (scene) return scene
+  }
+  return null
+}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import HomePage from '@/pages/index/index'
 import { currentBuilding } from '@/services/current-building'
+import { sceneOfScan } from '@/services/scene'
 import { freshResident, openPage, taroTest } from './helpers'
 
 const HOME = '/pages/index/index'
@@ -67,6 +68,8 @@ describe('首页', () => {
 
     expect(await screen.findByText('您好！')).toBeTruthy()
     expect(screen.getByRole('button', { name: '绑定我家' })).toBeTruthy()
+    // h5 has no camera scanner: the button is the weapp's (test/weapp/scan.test.ts)
+    expect(screen.queryByText('扫一扫楼道二维码')).toBeNull()
   })
 
   it('gives staff and liaisons the 工作台 tile', async () => {
@@ -91,5 +94,22 @@ describe('首页', () => {
     render(<HomePage />)
 
     await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('没有找到这栋楼'))
+  })
+})
+
+describe('sceneOfScan: what a scanned code names', () => {
+  it.each([
+    ['iOS: the scene encoded', { path: 'pages/index/index?scene=b%3DLH-1' }, 'b=LH-1'],
+    [
+      'Android: the scene as it is',
+      { path: 'pages/index/index?scene=h=LH-1-2-301' },
+      'h=LH-1-2-301',
+    ],
+    ['a plain QR code of the same link', { result: 'pages/index/index?scene=b%3DDF-3' }, 'b=DF-3'],
+    ['another page of ours with other params', { path: 'pages/x/y?id=1' }, null],
+    ['not ours', { result: 'https://example.com/?scene=x%3D1' }, null],
+    ['nothing read', {}, null],
+  ])('%s', (_, scan, scene) => {
+    expect(sceneOfScan(scan)).toBe(scene)
   })
 })

@@ -37,6 +37,8 @@ export interface WxRecord {
   storage: Map<string, unknown>
   /** urls passed to wx.navigateTo */
   navigations: string[]
+  /** what the camera reads at the next wx.scanCode calls, in turn; none left: the user cancels */
+  scans: { path?: string; result: string; scanType: string }[]
 }
 
 export interface OpenedPage {
@@ -62,7 +64,13 @@ export function bootWeapp(cloudUrl: string, openid: string): WxRecord {
   if (!existsSync(join(DIST, 'app.js'))) {
     throw new Error(`${DIST}/app.js is missing: run \`npm run build:weapp\` first`)
   }
-  const record: WxRecord = { toasts: [], calls: [], storage: new Map(), navigations: [] }
+  const record: WxRecord = {
+    toasts: [],
+    calls: [],
+    storage: new Map(),
+    navigations: [],
+    scans: [],
+  }
   holder.wx = {
     cloud: {
       init: () => undefined,
@@ -86,6 +94,11 @@ export function bootWeapp(cloudUrl: string, openid: string): WxRecord {
     navigateTo: (o: { url: string; success?: () => void }) => {
       record.navigations.push(o.url)
       o.success?.()
+    },
+    scanCode: (o: { success?: (r: unknown) => void; fail?: (e: unknown) => void }) => {
+      const read = record.scans.shift()
+      if (read) o.success?.({ ...read, charSet: 'utf-8', errMsg: 'scanCode:ok' })
+      else o.fail?.({ errMsg: 'scanCode:fail cancel' })
     },
   }
   // miniprogram-simulate (required only now) merges its own wx API under ours, defines Component

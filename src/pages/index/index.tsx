@@ -7,7 +7,7 @@ import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
-import { readScene } from '@/services/scene'
+import { readScene, sceneOfScan } from '@/services/scene'
 import './index.css'
 
 export const BIND_PAGE = '/subpackages/account/pages/bind/index'
@@ -56,10 +56,8 @@ export default function HomePage() {
   const [loadFailed, setLoadFailed] = useState(false)
   const [remembered, setRemembered] = useState<BuildingView | null>(null)
 
-  useLoad((options: Record<string, string | undefined>) => {
-    const scene = readScene(options.scene)
-    // Codes of other kinds (e.g. an activity's check-in code) are not ours to handle here.
-    if (!scene) return
+  const openScene = (scene: string) => {
+    setScanFailed(false)
     accountService
       .resolveScene(scene)
       .then((target) => {
@@ -67,7 +65,25 @@ export default function HomePage() {
         currentBuilding.set(target.building)
       })
       .catch(() => setScanFailed(true))
+  }
+
+  useLoad((options: Record<string, string | undefined>) => {
+    const scene = readScene(options.scene)
+    // Codes of other kinds (e.g. an activity's check-in code) are not ours to handle here.
+    if (scene) openScene(scene)
   })
+
+  // For whoever opened the app from chat or 最近使用 and stands before the box's code.
+  const scan = () => {
+    Taro.scanCode({ onlyFromCamera: true }) // the default scanType reads mini-program codes too
+      .then((res) => {
+        const scene = sceneOfScan(res)
+        if (scene) openScene(scene)
+        else void Taro.showToast({ title: '这不是楼栋信箱的二维码', icon: 'none', duration: 3000 })
+      })
+      .catch(() => undefined) // closed the camera
+  }
+  const canScan = process.env.TARO_ENV === 'weapp'
 
   const loadProfile = () => {
     setLoadFailed(false)
@@ -144,6 +160,11 @@ export default function HomePage() {
           <Text className="welcome__text">
             请扫一扫楼道信箱上的二维码，或者先绑定您家的房屋，就能给社区提建议了。
           </Text>
+          {canScan && (
+            <BigButton variant="plain" onClick={scan}>
+              扫一扫楼道二维码
+            </BigButton>
+          )}
         </View>
       ) : (
         <View className="card">
