@@ -74,27 +74,26 @@ export class OrderedIndex<T extends Item> {
     return lo
   }
 
-  add(item: T): void {
+  /** The built buckets `item` belongs in, with its slot (null: its sort value is unsortable). */
+  private *placesOf(item: T): Generator<[Bucket<T>, Slot<T> | null]> {
     if (this.built.size === 0) return
     const keys = this.prefix.keysOf(item.doc)
     if (keys === 'unindexable') return
     for (const key of keys) {
       const bucket = this.built.get(key)
-      if (!bucket) continue
-      const slot = this.slotOf(item)
+      if (bucket) yield [bucket, this.slotOf(item)]
+    }
+  }
+
+  add(item: T): void {
+    for (const [bucket, slot] of this.placesOf(item)) {
       if (!slot) bucket.unsortable.add(item)
       else bucket.slots.splice(this.position(bucket.slots, slot), 0, slot)
     }
   }
 
   remove(item: T): void {
-    if (this.built.size === 0) return
-    const keys = this.prefix.keysOf(item.doc)
-    if (keys === 'unindexable') return
-    for (const key of keys) {
-      const bucket = this.built.get(key)
-      if (!bucket) continue
-      const slot = this.slotOf(item)
+    for (const [bucket, slot] of this.placesOf(item)) {
       if (!slot) {
         bucket.unsortable.delete(item)
         continue
