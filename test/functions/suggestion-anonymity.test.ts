@@ -111,6 +111,7 @@ it('never reveals an anonymous submitter to anyone else', async () => {
     ).not.toContain(secret)
   }
   const ledger = t.cloud.store.find('pointsLedger', { householdId: HOUSEHOLD })
+  expect(JSON.stringify(ledger)).not.toContain(id)
   expect(ledger).toEqual([
     expect.objectContaining({
       delta: 20,

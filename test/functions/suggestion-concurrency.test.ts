@@ -78,6 +78,22 @@ it('concurrent awards → exactly one, and the ledger agrees with the balance', 
   expect(ledger.at(-1)?.balanceAfter).toBe(65)
 })
 
+it('concurrent awards of an anonymous suggestion → exactly one (its ledger key is random)', async () => {
+  const openid = uniq('golden-anon')
+  addResident(t, openid, 'LH-2-2-102')
+  const a = await fresh(t, 'resolved', openid, { anonymous: true })
+  const res = await Promise.all(
+    Array.from({ length: 8 }, () => t.call(FN, ROLES.staff, 'award', { id: a.id, points: 30 })),
+  )
+  expect(codes(res)).toEqual({ ok: 1, CONFLICT: 7 })
+  const ledger = t.cloud.store.find('pointsLedger', { householdId: 'LH-2-2-102' })
+  expect(ledger).toHaveLength(1)
+  expect(ledger[0]._id).not.toContain(a.id)
+  expect((t.cloud.store.get('pointsAccounts', 'LH-2-2-102') as { balance: number }).balance).toBe(
+    30,
+  )
+})
+
 it('a burst of 15 submissions by one resident → exactly 10', async () => {
   const openid = uniq('burst-submit')
   const res = await Promise.all(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { first } from '../../../../server/db'
 import { AppError, conflict, forbidden, isDuplicateKey } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
@@ -21,8 +22,11 @@ const alreadyAwarded = () => conflict('这条建议已经评为金点子了')
 /**
  * 金点子: staff mark a suggestion golden and award points to the submitting household, once.
  * The flag, the household's balance and its ledger entry are written in one transaction, so
- * balance and ledger always agree. The ledger entry's _id (golden-<suggestion>) is what makes the
- * award once-only: of two racing awards, the second's insert (or commit) is refused.
+ * balance and ledger always agree. Once only: the transaction reads the flag from its snapshot,
+ * and of two racing awards that both saw it unset, the second's write to the suggestion conflicts.
+ * A named suggestion's ledger entry is also keyed golden-<suggestion> (a duplicate insert fails);
+ * an anonymous one's key is random, as a key naming the suggestion would tie it to the household
+ * for whoever reads ledgers.
  */
 export const award = handler(suggestion.award, ['staff'], async (input, ctx) => {
   const { s, v } = await load(ctx, input.id)
@@ -42,6 +46,10 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
   let balance: number
   try {
     balance = await inTransaction(ctx.db, async (t) => {
+      const now = await first<SuggestionDoc>(
+        t.collection(SUGGESTIONS).where({ _id: s._id }).limit(1),
+      )
+      if (!now || now.golden) throw alreadyAwarded()
       const account = await first<PointsAccountDoc>(
         t.collection(POINTS_ACCOUNTS).where({ _id: householdId }).limit(1),
       )
@@ -65,13 +73,13 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
         await t.collection(POINTS_ACCOUNTS).add({ data: fresh })
       }
       const ledger: PointsLedgerDoc = {
-        _id: `golden-${s._id}`,
+        _id: s.anonymous ? `golden-${randomBytes(12).toString('hex')}` : `golden-${s._id}`,
         householdId,
         communityId: s.communityId,
         delta: points,
         balanceAfter: after,
         kind: 'golden',
-        // An anonymous suggestion's number would tie it to the household for whoever reads ledgers.
+        // nor may an anonymous suggestion's number or id
         reason: s.anonymous ? '金点子（匿名建议）' : `金点子：${s.no}`,
         refId: s.anonymous ? null : s._id,
         by: ctx.openid,
