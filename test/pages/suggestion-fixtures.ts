@@ -58,11 +58,21 @@ export async function move(openid: string, id: string, to: string, note?: string
   await api('suggestion', openid, 'transition', { id, to, ...(note ? { note } : {}) })
 }
 
-/** Taro.showModal for the page under test: answers every confirmation with `confirm`. */
+/**
+ * Taro.showModal for the page under test: answers every confirmation with `confirm`. Refuses, as
+ * WeChat does, button texts over 4 Chinese characters.
+ */
 export function answerModals(confirm: boolean): string[] {
   const asked: string[] = []
   Object.assign(Taro, {
-    showModal: (o: { title?: string }) => {
+    showModal: (o: { title?: string; confirmText?: string; cancelText?: string }) => {
+      for (const key of ['confirmText', 'cancelText'] as const) {
+        if ((o[key] ?? '').length > 4) {
+          return Promise.reject({
+            errMsg: `showModal:fail ${key} length should not larger then 4 Chinese characters`,
+          })
+        }
+      }
       asked.push(o.title ?? '')
       return Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })
     },

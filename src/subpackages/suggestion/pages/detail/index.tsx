@@ -285,7 +285,7 @@ export default function DetailPage() {
     const res = await Taro.showModal({
       title: '评为金点子',
       content: '给提这条建议的家庭奖励 50 积分。每条建议只能评一次。',
-      confirmText: '评为金点子',
+      confirmText: '确认奖励',
       cancelText: '再想想',
     })
     if (res.confirm) {
