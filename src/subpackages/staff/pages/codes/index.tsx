@@ -7,6 +7,7 @@ import type { Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
+import './index.css'
 
 interface BuildingChoice {
   id: string
@@ -116,7 +117,7 @@ export default function CodesPage() {
               />
               <Text>单元</Text>
               <Input
-                className="codes__input"
+                className="codes__input codes__input--room"
                 type="number"
                 value={room}
                 maxlength={5}
