@@ -138,6 +138,10 @@ export interface BoardItem extends SuggestionSummary {
   seconded: boolean
   /** the viewer submitted it (one does not second one's own) */
   mine: boolean
+  /** the viewer may second it: a resident of the community, not its submitter */
+  canSecond: boolean
+  /** when it was put on the board (the 最新公开 order) */
+  publishedAt: string | null
 }
 
 export interface CommentView {

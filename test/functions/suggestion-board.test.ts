@@ -47,3 +47,19 @@ it('marks the viewer’s own suggestions, and shows decisions and results public
   // nothing of another viewer's identity rides along
   expect(JSON.stringify(items)).not.toContain('openid')
 })
+
+it('offers 附议 to the community’s residents only, and dates each card by its publication', async () => {
+  const resident = await board(ROLES.neighbour)
+  expect(resident.length).toBeGreaterThan(0)
+  for (const b of resident) expect(b.canSecond).toBe(!b.mine)
+  // staff read their community's board but have no home in it to second from
+  const staff = await board(ROLES.staff)
+  expect(staff.map((b) => b.id).sort()).toEqual(resident.map((b) => b.id).sort())
+  expect(staff.every((b) => !b.canSecond)).toBe(true)
+  const refused = await t.call(FN, ROLES.staff, 'second', { id: staff[0].id })
+  expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN')
+  // 最新公开: ordered by publication time, which every card carries
+  const times = resident.map((b) => Date.parse(b.publishedAt ?? ''))
+  expect(times.every((n) => !Number.isNaN(n))).toBe(true)
+  expect([...times].sort((a, b) => b - a)).toEqual(times)
+})

@@ -7,4 +7,5 @@ export const DETAIL_PAGE = SUGGESTION_PAGES.detail
 export const BOARD_PAGE = SUGGESTION_PAGES.board
 export const MESSAGES_PAGE = '/subpackages/suggestion/pages/messages/index'
 export const INBOX_PAGE = SUGGESTION_PAGES.inbox
+export const BIND_PAGE = '/subpackages/account/pages/bind/index'
 export const STATS_PAGE = '/subpackages/staff/pages/stats/index'

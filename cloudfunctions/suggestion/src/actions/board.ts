@@ -6,13 +6,14 @@ import { decodeCursor, pageOf } from '../lib/cursor'
 import { secondId } from '../lib/load'
 import { SECONDS, SUGGESTIONS, type SecondDoc, type SuggestionDoc } from '../lib/model'
 import { after, all, type Condition } from '../lib/query'
-import { callerHousehold, homeCommunity } from '../lib/scope'
-import { toSummary } from '../lib/views'
+import { callerHousehold, homeCommunity, viewerOf } from '../lib/scope'
+import { canSecond, toSummary } from '../lib/views'
 
 /** 议事长廊: the published suggestions of the caller's own community, newest or most seconded. */
 export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, limit }, ctx) => {
   const _ = ctx.db.command
-  const communityId = homeCommunity(ctx.user, await callerHousehold(ctx))
+  const household = await callerHousehold(ctx)
+  const communityId = homeCommunity(ctx.user, household)
   if (!communityId) throw forbidden('请先绑定您家的房屋，再看本社区的议事长廊')
   const field = sort === 'seconds' ? 'seconds' : 'publishedAt'
   const parts: Condition[] = [{ communityId, published: true }]
@@ -46,6 +47,8 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
       resultText: d.result?.text ?? null,
       seconded: seconded.has(d._id),
       mine: d.openid === ctx.openid,
+      canSecond: canSecond(d, viewerOf(ctx, d, household)),
+      publishedAt: d.publishedAt?.toISOString() ?? null,
     }),
   )
 })

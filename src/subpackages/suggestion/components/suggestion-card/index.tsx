@@ -13,9 +13,17 @@ interface SuggestionCardProps {
   showOverdue?: boolean
   /** what goes under the card body, e.g. a 附议 button on the board */
   footer?: ReactNode
+  /** the footer says how many seconded, so the body need not say it again */
+  secondsInFooter?: boolean
 }
 
-export function SuggestionCard({ item, onOpen, showOverdue, footer }: SuggestionCardProps) {
+export function SuggestionCard({
+  item,
+  onOpen,
+  showOverdue,
+  footer,
+  secondsInFooter,
+}: SuggestionCardProps) {
   const overdue = showOverdue && item.overdue ? OVERDUE_LABELS[item.overdue] : null
   return (
     <View
@@ -35,7 +43,9 @@ export function SuggestionCard({ item, onOpen, showOverdue, footer }: Suggestion
         <Text className="s-card__excerpt">{item.excerpt}</Text>
         <View className="s-card__meta">
           <Text>{formatTime(item.createdAt)}</Text>
-          {item.seconds > 0 && <Text className="s-card__seconds">{item.seconds} 人附议</Text>}
+          {item.seconds > 0 && !secondsInFooter && (
+            <Text className="s-card__seconds">{item.seconds} 人附议</Text>
+          )}
           {item.imageCount > 0 && <Text>{item.imageCount} 张照片</Text>}
           {item.golden && <Text className="s-card__golden">金点子</Text>}
         </View>

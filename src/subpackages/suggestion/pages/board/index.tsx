@@ -1,22 +1,25 @@
 // 议事长廊: the community's published suggestions — second (附议) once, see decisions and results.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { Profile } from '@/contract/account'
 import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
+import { accountService } from '@/services/account'
 import { CloudError } from '@/services/cloud'
 import { suggestionService } from '@/services/suggestion'
 import { Chips } from '../../components/chips'
 import { ListFooter } from '../../components/list-footer'
 import { SuggestionCard } from '../../components/suggestion-card'
-import { DETAIL_PAGE } from '../../links'
+import { formatTime } from '../../format'
+import { BIND_PAGE, DETAIL_PAGE } from '../../links'
 import { usePaged } from '../../use-paged'
 import './index.css'
 
 type Sort = 'newest' | 'seconds'
 const SORTS = [
-  { value: 'newest', label: '最新' },
+  { value: 'newest', label: '最新公开' },
   { value: 'seconds', label: '附议最多' },
 ] as const
 
@@ -30,6 +33,15 @@ export default function BoardPage() {
     suggestionService.board({ sort: by, cursor }, { silent: true })
   const list = usePaged<BoardItem>(fetchBoard(sort))
   useDidShow(() => list.reload())
+  // Someone with no home and no role here has no community, so no board: lead them to bind.
+  const [profile, setProfile] = useState<Profile | null>(null)
+  useEffect(() => {
+    accountService
+      .login({ silent: true })
+      .then(setProfile)
+      .catch(() => undefined)
+  }, [])
+  const homeless = profile !== null && profile.household === null && profile.community === null
 
   const changeSort = (next: Sort) => {
     setSort(next)
@@ -65,18 +77,34 @@ export default function BoardPage() {
   return (
     <PageShell className="board">
       <Text className="board__intro">
-        社区公开的建议、商量的结果和办理结果都在这里。您也遇到了，就点“附议”。
+        社区公开的建议、商量的结果和办理结果都在这里。您也关心这件事，就点“附议”，让社区知道有多少人在意。
       </Text>
-      <Chips label="排序" options={SORTS} value={sort} onChange={changeSort} columns={2} />
-      {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
+      {homeless && (
+        <View className="board__bind">
+          <Text className="board__bind-text">
+            议事长廊是本社区居民的。绑定您家的房屋后就能看、能附议。
+          </Text>
+          <BigButton onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>去绑定我家</BigButton>
+        </View>
+      )}
+      {!homeless && (
+        <Chips label="排序" options={SORTS} value={sort} onChange={changeSort} columns={2} />
+      )}
+      {list.items === null && !list.error && !homeless && (
+        <Text className="list-empty muted">正在读取…</Text>
+      )}
       {list.items?.length === 0 && <Text className="list-empty">议事长廊里还没有公开的建议</Text>}
       {list.items?.map((s) => (
         <SuggestionCard
           key={s.id}
           item={s}
           onOpen={open}
+          secondsInFooter
           footer={
             <View className="board__second">
+              {s.publishedAt && (
+                <Text className="board__when">{formatTime(s.publishedAt)} 公开</Text>
+              )}
               {s.decision && <Text className="board__public">商量结果：{s.decision}</Text>}
               {s.resultText && (
                 <Text className="board__public board__public--done">办理结果：{s.resultText}</Text>
@@ -85,23 +113,27 @@ export default function BoardPage() {
                 <Text className="board__seconded">这是您提的建议 · {s.seconds} 人附议</Text>
               ) : seconded[s.id] || s.seconded ? (
                 <Text className="board__seconded">✓ 您已附议 · 共 {s.seconds} 人</Text>
-              ) : (
+              ) : s.canSecond ? (
                 <BigButton variant="plain" busy={pending === s.id} onClick={() => void second(s)}>
                   附议（现在 {s.seconds} 人）
                 </BigButton>
+              ) : (
+                <Text className="board__count">{s.seconds} 人附议</Text>
               )}
             </View>
           }
         />
       ))}
-      <ListFooter
-        count={list.items?.length ?? 0}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        error={list.error}
-        onMore={list.more}
-        onRetry={() => list.reload()}
-      />
+      {!homeless && (
+        <ListFooter
+          count={list.items?.length ?? 0}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          error={list.error}
+          onMore={list.more}
+          onRetry={() => list.reload()}
+        />
+      )}
     </PageShell>
   )
 }
