@@ -36,6 +36,17 @@ export interface LocalCloudOptions {
   staticDir?: string
   /** Default true. */
   fsync?: boolean
+  /**
+   * Default true, as in WeChat cloud: reading or writing a collection that neither the manifest
+   * lists nor `addCollection` created fails with DATABASE_COLLECTION_NOT_EXIST.
+   */
+  strictCollections?: boolean
+  /**
+   * Who may put a file where through the browser's `POST /upload?path=` (the stand-in for the
+   * mini-program's `wx.cloud.uploadFile` and the storage rules that guard it). Without it any
+   * path is accepted.
+   */
+  authorizeUpload?: (openid: string | undefined, cloudPath: string) => boolean
   log?: (line: string) => void
 }
 
@@ -171,7 +182,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   let baseUrl = ''
   let hostPort = ''
 
-  const deps = { store, storage, functions, baseUrl: () => baseUrl, log }
+  const deps = {
+    store,
+    storage,
+    functions,
+    baseUrl: () => baseUrl,
+    log,
+    strictCollections: opts.strictCollections !== false,
+  }
 
   async function gateway(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
     if (!functions.entry(name)) {
@@ -217,14 +235,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   }
 
   async function upload(url: URL, req: http.IncomingMessage, res: http.ServerResponse) {
+    const identity = identityOf(req)
+    const wanted = url.searchParams.get('path')
+    if (opts.authorizeUpload && (!wanted || !opts.authorizeUpload(identity.openid, wanted))) {
+      await readBody(req, UPLOAD_LIMIT)
+      return sendJson(res, 403, envelope('FORBIDDEN', '不能把照片放到这里'))
+    }
     const body = await readBody(req, UPLOAD_LIMIT)
     if (body === null) return sendJson(res, 400, envelope('INVALID_INPUT', '图片不能超过 10MB'))
     const kind = sniffImage(body)
     if (!kind) return sendJson(res, 400, envelope('INVALID_INPUT', '只能上传图片'))
     const ext = kind === 'jpeg' ? 'jpg' : kind
     const cloudPath =
-      url.searchParams.get('path') ||
-      `uploads/${new Date().toISOString().slice(0, 10)}/${crypto.randomUUID()}.${ext}`
+      wanted || `uploads/${new Date().toISOString().slice(0, 10)}/${crypto.randomUUID()}.${ext}`
     try {
       storage.write(cloudPath, body)
     } catch {
@@ -314,11 +337,20 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return
     }
     if (pathname === '/tcb' && method === 'POST') {
-      // The SDK always sends JSON; insisting on it keeps cross-site "simple" form posts out.
-      if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+      // The SDK (in Node) always sends JSON and no Origin. Insisting on both keeps web pages out:
+      // a "simple" cross-site post cannot carry application/json, and a browser names its origin.
+      const mediaType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase()
+      const fromBrowser =
+        req.headers.origin !== undefined || req.headers['sec-fetch-site'] !== undefined
+      if (mediaType !== 'application/json' || fromBrowser) {
         await readBody(req, TCB_BODY_LIMIT)
-        const message = 'content-type must be application/json'
-        return sendJson(res, 415, { code: 'INVALID_PARAM', message }, {})
+        const message = fromBrowser
+          ? 'the CloudBase endpoint serves the server SDK, not web pages'
+          : 'content-type must be application/json'
+        return sendJson(res, fromBrowser ? 403 : 415, { code: 'INVALID_PARAM', message }, {})
       }
       const buf = await readBody(req, TCB_BODY_LIMIT)
       const parsed = buf === null ? { ok: false as const } : parseJson(buf)

@@ -405,6 +405,10 @@ export class Store {
     return doc ? clone(doc) : null
   }
 
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
   collectionNames(): string[] {
     return [...this.collections.keys()].sort()
   }
@@ -869,6 +873,16 @@ export class Store {
       this.checkUnique(c, new Map(changes.map((ch) => [ch.id, ch.doc])))
       this.commitChanges(changes)
       return
+    }
+    // As in WeChat cloud (MongoDB underneath), a transaction's write takes the document's lock:
+    // it fails at once if another open transaction holds that lock, or if someone committed a
+    // newer state than this transaction's snapshot. The SDK does not retry that failure.
+    const coll = this.collections.get(c)
+    for (const ch of changes) {
+      if (coll?.writtenAfter(ch.id, tx.snapshot)) throw transactionConflict(tx.id)
+      for (const other of this.txs.values()) {
+        if (other !== tx && other.writes.get(c)?.has(ch.id)) throw transactionConflict(tx.id)
+      }
     }
     const merged = new Map(tx.writes.get(c) ?? [])
     for (const ch of changes) merged.set(ch.id, ch.doc)

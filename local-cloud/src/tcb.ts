@@ -14,6 +14,11 @@ export interface TcbDeps {
   /** `http://host:port` of this local cloud, used in storage URLs. */
   baseUrl: () => string
   log: (line: string) => void
+  /**
+   * As in WeChat cloud: a collection must exist (listed in the manifest, or made with
+   * `addCollection`) before anything reads or writes it; otherwise DATABASE_COLLECTION_NOT_EXIST.
+   */
+  strictCollections?: boolean
 }
 
 type Params = Record<string, unknown>
@@ -23,11 +28,30 @@ type Handler = (p: Params, deps: TcbDeps, now: number) => Reply | Promise<Reply>
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
-function collectionName(p: Params): string {
+function collectionName(p: Params, deps?: TcbDeps): string {
   if (typeof p.collectionName !== 'string' || p.collectionName === '') {
     throw invalidParam('collectionName is required')
   }
+  if (deps?.strictCollections && !deps.store.hasCollection(p.collectionName)) {
+    throw new CloudError(
+      'DATABASE_COLLECTION_NOT_EXIST',
+      `[ResourceNotFound] Db or Table not exist: collection ${p.collectionName} was never created`,
+    )
+  }
   return p.collectionName
+}
+
+/**
+ * WeChat cloud transactions operate on single documents (`doc(id)` and `add`): a `where` query,
+ * update or removal carrying a transaction id is refused, as it is there.
+ */
+function singleDocumentInTransaction(p: Params): void {
+  if (txId(p) !== undefined && !isDocQuery(p)) {
+    throw new CloudError(
+      'DATABASE_TRANSACTION_FAIL',
+      'a transaction operates on single documents only: use doc(id).get/set/update/remove or add',
+    )
+  }
 }
 
 /** A query/order/projection/data parameter: an EJSON string (or, leniently, an object). */
@@ -74,15 +98,18 @@ function sortSpec(order: Doc): Record<string, 1 | -1> {
 }
 
 const database: Record<string, Handler> = {
-  'database.insertDocument': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.insertDocument': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
     const raw = Array.isArray(p.data) ? p.data : [p.data]
     const docs = raw.map((d, i) => ejsonParam(d, now, `data[${i}]`))
     return { data: { insertedIds: store.insert(c, docs, txId(p)) } }
   },
 
-  'database.getDocument': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.getDocument': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
+    singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
     const opts: FindOptions = {}
     if (isDocQuery(p)) {
@@ -100,8 +127,10 @@ const database: Record<string, Handler> = {
     return { data: { list, limit: opts.limit, offset: opts.skip ?? 0 } }
   },
 
-  'database.modifyDocument': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.modifyDocument': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
+    singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
     if (isDocQuery(p) && typeof query._id !== 'string') throw invalidParam('a DOC query needs _id')
     const data = ejsonParam(p.data, now, 'data')
@@ -118,8 +147,9 @@ const database: Record<string, Handler> = {
     return { data: data_ }
   },
 
-  'database.modifyAndReturnDoc': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.modifyAndReturnDoc': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
     const query = ejsonParam(p.query, now, 'query')
     const data = ejsonParam(p.data, now, 'data')
     const res = store.modify(
@@ -133,20 +163,24 @@ const database: Record<string, Handler> = {
     return { data: { updated: res.updated, doc: doc ? encode(doc) : null } }
   },
 
-  'database.removeDocument': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.removeDocument': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
+    singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
     if (isDocQuery(p) && typeof query._id !== 'string') throw invalidParam('a DOC query needs _id')
     return { data: { deleted: store.remove(c, query, { multi: multi(p) }, txId(p)) } }
   },
 
-  'database.calculateDocument': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.calculateDocument': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
     return { data: { total: store.count(c, ejsonParam(p.query, now, 'query'), txId(p)) } }
   },
 
-  'database.aggregateDocuments': (p, { store }, now) => {
-    const c = collectionName(p)
+  'database.aggregateDocuments': (p, deps, now) => {
+    const { store } = deps
+    const c = collectionName(p, deps)
     if (!Array.isArray(p.stages)) throw invalidParam('stages must be an array')
     const pipeline = (p.stages as unknown[]).map((s, i) => {
       const stage = s as { stageKey?: unknown; stageValue?: unknown }

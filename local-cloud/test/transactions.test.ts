@@ -43,11 +43,10 @@ describe('isolation', () => {
       .collection('acct')
       .add({ data: { _id: 'snap-new', v: 9 } })
     expect((await t.collection('acct').doc('snap-a').get()).data).toMatchObject({ v: 1 })
-    const seen = await t
-      .collection('acct')
-      .where({ v: db().command.gte(0) })
-      .get()
-    expect(seen.data.map((d) => d._id).sort()).toEqual(['snap-a', 'snap-b'])
+    // Added after the transaction began: not in its snapshot.
+    expect(errorText(await rejection(t.collection('acct').doc('snap-new').get()))).toContain(
+      'does not exist',
+    )
     // Writing a different document still commits.
     await t
       .collection('acct')
@@ -71,11 +70,6 @@ describe('isolation', () => {
       .update({ data: { w: 3 } })
     expect((await t.collection('acct').doc('own-1').get()).data).toMatchObject({ v: 101 })
     expect((await t.collection('acct').doc('own-2').get()).data).toMatchObject({ v: 102, w: 3 })
-    const inTx = await t
-      .collection('acct')
-      .where({ v: db().command.gt(100) })
-      .get()
-    expect(inTx.data.length).toBe(2)
     expect(
       (
         await db()
@@ -88,21 +82,21 @@ describe('isolation', () => {
     expect(await read('acct', 'own-2')).toEqual({ _id: 'own-2', v: 102, w: 3 })
   })
 
-  test('a removal inside a transaction is visible to it and applied on commit', async () => {
+  test('a where query inside a transaction is refused, as in WeChat cloud', async () => {
     await db()
       .collection('acct')
-      .doc('rm-1')
-      .set({ data: { v: 1 } })
+      .doc('batch-1')
+      .set({ data: { v: 7 } })
     const t = await startTransaction()
-    await t.collection('acct').doc('rm-1').remove()
-    // The SDK reports a missing document inside a transaction the same way as outside.
-    expect(errorText(await rejection(t.collection('acct').doc('rm-1').get()))).toContain(
-      'does not exist',
+    // (where-update and where-remove carry no transaction id from the SDK: they are plain writes)
+    const err = await rejection(
+      t
+        .collection('acct')
+        .where({ v: db().command.gte(0) })
+        .get(),
     )
-    expect(await read('acct', 'rm-1')).toMatchObject({ v: 1 })
-    await t.commit()
-    const err = await rejection(db().collection('acct').doc('rm-1').get())
-    expect(errorText(err)).toContain('does not exist')
+    expect(errorText(err)).toMatch(/single documents/)
+    await t.rollback()
   })
 })
 
@@ -144,7 +138,7 @@ describe('all or nothing', () => {
 })
 
 describe('conflicts', () => {
-  test('of two transactions writing one document, the second to commit fails', async () => {
+  test('of two transactions writing one document, the second writer fails at once', async () => {
     await db()
       .collection('ctr')
       .doc('c0')
@@ -157,14 +151,39 @@ describe('conflicts', () => {
       .collection('ctr')
       .doc('c0')
       .update({ data: { n: n1 + 1 } })
-    await t2
-      .collection('ctr')
-      .doc('c0')
-      .update({ data: { n: n2 + 1 } })
+    // t1 holds the document's lock: t2's write is refused before it commits anything.
+    const err = await rejection(
+      t2
+        .collection('ctr')
+        .doc('c0')
+        .update({ data: { n: n2 + 1 } }),
+    )
+    expect(errorText(err)).toMatch(/TransactionConflict/)
+    await t2.rollback()
     await t1.commit()
-    const err = await rejection(t2.commit())
-    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
     expect(await read('ctr', 'c0')).toMatchObject({ n: 1 })
+  })
+
+  test('a transaction cannot write what was committed after its snapshot', async () => {
+    await db()
+      .collection('ctr')
+      .doc('c2')
+      .set({ data: { n: 0 } })
+    const t = await startTransaction()
+    expect((await t.collection('ctr').doc('c2').get()).data).toMatchObject({ n: 0 })
+    await db()
+      .collection('ctr')
+      .doc('c2')
+      .update({ data: { n: 5 } })
+    const err = await rejection(
+      t
+        .collection('ctr')
+        .doc('c2')
+        .update({ data: { n: 1 } }),
+    )
+    expect(errorText(err)).toMatch(/TransactionConflict/)
+    await t.rollback()
+    expect(await read('ctr', 'c2')).toMatchObject({ n: 5 })
   })
 
   test('a plain write after a transaction began also beats it', async () => {
@@ -185,24 +204,7 @@ describe('conflicts', () => {
     expect(await read('ctr', 'c1')).toMatchObject({ n: 1 })
   })
 
-  test('20 concurrent increments of one counter end exactly +20 (with enough retries)', async () => {
-    await db()
-      .collection('ctr')
-      .doc('hot')
-      .set({ data: { n: 0 } })
-    const increment = () =>
-      runTransaction(async (t) => {
-        const { data } = await t.collection('ctr').doc('hot').get()
-        await t
-          .collection('ctr')
-          .doc('hot')
-          .update({ data: { n: (data as { n: number }).n + 1 } })
-      }, 40)
-    await Promise.all(Array.from({ length: 20 }, increment))
-    expect(await read('ctr', 'hot')).toMatchObject({ n: 20 })
-  })
-
-  test('with default retries, no increment is ever lost: counter = number of successes', async () => {
+  test('20 concurrent increments of one counter: no increment is ever lost or doubled', async () => {
     await db()
       .collection('ctr')
       .doc('warm')
@@ -220,12 +222,27 @@ describe('conflicts', () => {
     )
     const ok = results.filter((r) => r.status === 'fulfilled').length
     for (const r of results) {
-      if (r.status === 'rejected') {
-        expect((r.reason as { code?: string }).code).toBe('DATABASE_TRANSACTION_CONFLICT')
-      }
+      if (r.status === 'rejected') expect(errorText(r.reason)).toMatch(/TransactionConflict/)
     }
     expect(ok).toBeGreaterThan(0)
     expect(await read('ctr', 'warm')).toMatchObject({ n: ok })
+  })
+
+  test('sequential increments in transactions all land', async () => {
+    await db()
+      .collection('ctr')
+      .doc('hot')
+      .set({ data: { n: 0 } })
+    for (let i = 0; i < 20; i++) {
+      await runTransaction(async (t) => {
+        const { data } = await t.collection('ctr').doc('hot').get()
+        await t
+          .collection('ctr')
+          .doc('hot')
+          .update({ data: { n: (data as { n: number }).n + 1 } })
+      })
+    }
+    expect(await read('ctr', 'hot')).toMatchObject({ n: 20 })
   })
 
   test('20 concurrent "claim if free" transactions yield exactly one winner', async () => {
@@ -243,7 +260,10 @@ describe('conflicts', () => {
           .update({ data: { owner: who } })
         return true
       })
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_v, i) => claim(`user-${i}`)))
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, (_v, i) => claim(`user-${i}`)),
+    )
+    const outcomes = settled.map((r) => r.status === 'fulfilled' && r.value)
     const winners = outcomes.filter(Boolean)
     expect(winners.length).toBe(1)
     const owner = (await read('slots', 'slot-1')).owner
