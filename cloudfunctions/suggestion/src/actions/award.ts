@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { first } from '../../../../server/db'
 import { AppError, conflict, forbidden, isDuplicateKey } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { inTransaction, isTransactionConflict } from '../lib/db'
+import { inTransaction, isTransactionConflict, readInTransaction } from '../lib/db'
 import { load, getSuggestion } from '../lib/load'
 import {
   POINTS_ACCOUNTS,
@@ -46,13 +45,9 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
   let balance: number
   try {
     balance = await inTransaction(ctx.db, async (t) => {
-      const now = await first<SuggestionDoc>(
-        t.collection(SUGGESTIONS).where({ _id: s._id }).limit(1),
-      )
+      const now = await readInTransaction<SuggestionDoc>(t, SUGGESTIONS, s._id)
       if (!now || now.golden) throw alreadyAwarded()
-      const account = await first<PointsAccountDoc>(
-        t.collection(POINTS_ACCOUNTS).where({ _id: householdId }).limit(1),
-      )
+      const account = await readInTransaction<PointsAccountDoc>(t, POINTS_ACCOUNTS, householdId)
       const after = (account?.balance ?? 0) + points
       if (account) {
         await t

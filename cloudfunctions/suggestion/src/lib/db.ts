@@ -1,4 +1,5 @@
 // Typed writes and transactions over wx-server-sdk (its typings union promises with void).
+import { AppError } from '../../../../server/errors'
 import type { Database } from '../../../../server/router'
 
 export type Collection = ReturnType<Database['collection']>
@@ -26,13 +27,47 @@ export async function counted(pending: unknown): Promise<number> {
   return res.total
 }
 
-/** runTransaction with its result typed; the SDK retries on commit conflicts (3 times). */
+/**
+ * A document read inside a transaction, or null. WeChat cloud transactions allow single-document
+ * operations only (`doc(id)`, `add`), and `doc(id).get()` throws when the document is missing.
+ */
+export async function readInTransaction<T>(
+  t: Tx,
+  collection: string,
+  id: string,
+): Promise<T | null> {
+  try {
+    const res = (await t.collection(collection).doc(id).get()) as unknown as { data: T | null }
+    return res.data ?? null
+  } catch (err) {
+    if (/does not exist/.test(String((err as { errMsg?: unknown })?.errMsg ?? err))) return null
+    throw err
+  }
+}
+
+const TRANSACTION_ATTEMPTS = 5
+
+/**
+ * runTransaction with its result typed, retried on a conflict. The SDK reruns the callback only
+ * when the commit conflicts; WeChat cloud refuses a write to a document another transaction has
+ * locked at once, which the SDK does not retry. Those are retried here, after a short random
+ * pause so that contenders do not collide again. The callback must be safe to rerun.
+ */
 export async function inTransaction<T>(db: Database, run: (t: Tx) => Promise<T>): Promise<T> {
-  return (await db.runTransaction(run)) as T
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await db.runTransaction(run)) as T
+    } catch (err) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(err)) throw err
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
+    }
+  }
 }
 
 /** A write-write conflict between transactions (retries exhausted, or refused mid-transaction). */
 export function isTransactionConflict(err: unknown): boolean {
+  // Our own errors (a CONFLICT refusal thrown by the callback) are answers, not conflicts.
+  if (err instanceof AppError) return false
   const e = err as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown }
   const text = `${String(e?.code ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`
   return /TRANSACTION_CONFLICT|TransactionConflict|conflict/i.test(text)
