@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startLocalCloud, Store } from '../local-cloud/src'
+import { mayUpload } from '../server/uploads'
 import { readTimerTriggers, runTimerTriggers } from '../local-cloud/src/triggers'
 import { seedIfEmpty } from '../seed'
 import { PERSONAS } from '../src/contract/personas'
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     port,
     manifestPath,
     staticDir: H5_DIR,
+    authorizeUpload: mayUpload,
     log: console.log,
   })
   console.log(`\n民情速递站 (local cloud) is running at ${cloud.url}\n`)

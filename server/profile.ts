@@ -3,6 +3,7 @@ import type { Profile } from '../src/contract/account'
 import type { CommunityDoc, UserDoc } from './models'
 import { getById, getHousehold, householdView } from './places'
 import type { Database } from './router'
+import { uploadDirOf } from './uploads'
 
 export async function buildProfile(db: Database, user: UserDoc): Promise<Profile> {
   const household = user.householdId
@@ -25,5 +26,6 @@ export async function buildProfile(db: Database, user: UserDoc): Promise<Profile
     community,
     roles: user.roles.map((r) => ({ ...r })),
     createdAt: user.createdAt.toISOString(),
+    uploadDir: uploadDirOf(user.openid),
   }
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { FunctionHost } from './functions'
 import {
   getUnlimitedCode,
+  imgSecCheck,
   msgSecCheck,
   OpenApiReply,
   requestSubscribeMessage,
@@ -265,6 +266,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     res: http.ServerResponse,
   ): Promise<void> {
     const buf = await readBody(req, API_BODY_LIMIT)
+    if (api === 'security.imgSecCheck') {
+      // The media itself is the body (the production SDK sends it as multipart form data).
+      if (buf === null) return sendJson(res, 200, { errcode: 40006, errmsg: 'invalid media size' })
+      const reply = imgSecCheck(store, buf)
+      return sendJson(res, reply.status, 'json' in reply ? reply.json : {})
+    }
     const parsed = buf === null ? { ok: false as const } : parseJson(buf)
     if (!parsed.ok) return sendJson(res, 400, { errcode: 47001, errmsg: 'data format error' })
     let reply: OpenApiReply

@@ -1,11 +1,18 @@
 // Local stand-ins for the WeChat open APIs the functions' openapi port calls in local mode:
-// mini-program codes (real QR PNGs), content security (a word list) and subscribe messages
-// (a quota per user and template, every send recorded in the `outbox` collection).
+// mini-program codes (real QR PNGs), content security (a word list for text; for photos, a list
+// of refused images by SHA-256) and subscribe messages (a quota per user and template, every send
+// recorded in the `outbox` collection).
+import { createHash } from 'node:crypto'
+import { sniffImage } from './storage'
 import type { Store } from './store'
 import { qrPng } from './qr-png'
 import { findBlockedTerm } from './wordlist'
 
 export const SUBSCRIPTIONS = '_wx_subscriptions'
+/** Photos imgSecCheck refuses: `{ _id: <sha256 hex of the bytes>, label }`, put there by hand or by tests. */
+export const RISKY_IMAGES = '_wx_risky_images'
+/** imgSecCheck takes images up to 1 MB. */
+const IMG_SEC_CHECK_LIMIT = 1024 * 1024
 export const OUTBOX = 'outbox'
 
 export type OpenApiReply =
@@ -88,6 +95,19 @@ function invalidData(data: unknown): string | null {
     if (limit !== undefined && [...value].length > limit) return `data.${key}.value exceeds limit`
   }
   return null
+}
+
+/** security.imgSecCheck: the image's bytes in, errcode 0 (fine) or 87014 (refused) out. */
+export function imgSecCheck(store: Store, media: Buffer): OpenApiReply {
+  if (media.length > IMG_SEC_CHECK_LIMIT) {
+    return { status: 200, json: { errcode: 40006, errmsg: 'invalid media size' } }
+  }
+  if (!sniffImage(media))
+    return { status: 200, json: { errcode: 40004, errmsg: 'invalid media type' } }
+  const hash = createHash('sha256').update(media).digest('hex')
+  return store.find(RISKY_IMAGES, { _id: hash }, { limit: 1 }).length > 0
+    ? { status: 200, json: { errcode: 87014, errmsg: 'risky content' } }
+    : { status: 200, json: { errcode: 0, errmsg: 'ok' } }
 }
 
 export function sendSubscribeMessage(store: Store, body: unknown): OpenApiReply {

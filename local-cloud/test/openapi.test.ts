@@ -1,4 +1,5 @@
 // The WeChat open-API stand-ins: mini-program codes, content checks and subscribe messages.
+import { createHash } from 'node:crypto'
 import * as QRCode from 'qrcode'
 import { Harness, post, startCloud } from './helpers'
 
@@ -72,6 +73,23 @@ describe('security.msgSecCheck', () => {
       const res = await openapi('security.msgSecCheck', { content })
       expect(res.json).toMatchObject({ errcode: 0, result: { suggest: 'risky' } })
     }
+  })
+})
+
+describe('security.imgSecCheck', () => {
+  const photo = (n: number) =>
+    Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.from(`photo number ${n}`)])
+
+  test('an image passes unless it is on the refused list; a non-image or one over 1 MB fails', async () => {
+    expect((await openapi('security.imgSecCheck', photo(1))).json).toMatchObject({ errcode: 0 })
+    const hash = createHash('sha256').update(photo(2)).digest('hex')
+    h.lc.store.insertMany('_wx_risky_images', [{ _id: hash, label: 'porn' }])
+    expect((await openapi('security.imgSecCheck', photo(2))).json).toMatchObject({ errcode: 87014 })
+    expect((await openapi('security.imgSecCheck', photo(3))).json).toMatchObject({ errcode: 0 })
+    const text = Buffer.from('not an image at all')
+    expect((await openapi('security.imgSecCheck', text)).json).toMatchObject({ errcode: 40004 })
+    const big = Buffer.concat([photo(4), Buffer.alloc(1024 * 1024)])
+    expect((await openapi('security.imgSecCheck', big)).json).toMatchObject({ errcode: 40006 })
   })
 })
 

@@ -52,6 +52,8 @@ export interface Profile {
   community: { id: string; name: string; street: string } | null
   roles: RoleView[]
   createdAt: string
+  /** the storage folder this caller's photos go to (`suggestions/<pseudonym>`) */
+  uploadDir: string
 }
 
 export type SceneTarget =

@@ -70,10 +70,11 @@ export const OVERDUE_LABELS: Record<'accept' | 'resolve', string> = {
 export const ANONYMITY_NOTICE =
   '匿名后，速递员、社区和邻居都看不到您的房号和微信身份；只有您自己能看到这条建议是您提的。如果留了电话，速递员能看到电话。'
 
-/** Where the mini-program uploads photos: `suggestions/<openid>/<any name>`; others' paths are refused. */
+/**
+ * Photos are uploaded under `suggestions/<the caller's own folder>/` (`Profile.uploadDir`, a
+ * pseudonym of the openid); photos from anywhere else are refused.
+ */
 export const UPLOAD_DIR = 'suggestions'
-export const uploadPath = (openid: string, fileName: string): string =>
-  `${UPLOAD_DIR}/${openid}/${fileName}`
 
 /** Pages that messages link to (the suggestion subpackage). */
 export const SUGGESTION_PAGES = {

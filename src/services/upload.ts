@@ -2,7 +2,6 @@
 // weapp: chooseMedia (compressed) → compressImage → wx.cloud.uploadFile.
 // h5 (local demo): file input → canvas downscale to ≤ 1600 px JPEG → POST /upload on the local cloud.
 import Taro from '@tarojs/taro'
-import { uploadPath } from '@/contract/suggestion'
 import { accountService } from './account'
 import { apiUrl, ensureCloud } from './cloud'
 import { currentPersonaId } from './persona'
@@ -59,17 +58,23 @@ export async function choosePhotos(max: number): Promise<LocalPhoto[]> {
   }
 }
 
-let weappOpenid: string | null = null
+// The caller's upload folder, from their profile (per persona on h5, where the persona can change).
+const folders = new Map<string, Promise<string>>()
 
-async function ownerId(): Promise<string> {
-  if (process.env.TARO_ENV !== 'weapp') return currentPersonaId()
-  if (!weappOpenid) weappOpenid = (await accountService.login({ silent: true })).openid
-  return weappOpenid
+function uploadDir(): Promise<string> {
+  const who = process.env.TARO_ENV === 'weapp' ? 'me' : currentPersonaId()
+  let dir = folders.get(who)
+  if (!dir) {
+    dir = accountService.login({ silent: true }).then((p) => p.uploadDir)
+    dir.catch(() => folders.delete(who))
+    folders.set(who, dir)
+  }
+  return dir
 }
 
-function storagePath(owner: string): string {
+async function storagePath(): Promise<string> {
   const rand = Math.random().toString(36).slice(2, 8)
-  return uploadPath(owner, `${Date.now()}-${rand}.jpg`)
+  return `${await uploadDir()}/${Date.now()}-${rand}.jpg`
 }
 
 /**
@@ -80,7 +85,7 @@ export async function uploadPhoto(
   photo: LocalPhoto,
   onProgress: (percent: number) => void,
 ): Promise<string> {
-  const path = storagePath(await ownerId())
+  const path = await storagePath()
   return process.env.TARO_ENV === 'weapp'
     ? uploadWeapp(photo.preview, path, onProgress)
     : uploadH5(photo, path, onProgress)

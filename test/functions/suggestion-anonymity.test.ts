@@ -35,8 +35,8 @@ it('never reveals an anonymous submitter to anyone else', async () => {
     return body
   }
 
-  const a = await upload(t, `suggestions/${SUBMITTER}/leak-1.jpg`)
-  const b = await upload(t, `suggestions/${SUBMITTER}/leak-2.png`)
+  const a = await upload(t, SUBMITTER, 'leak-1.jpg')
+  const b = await upload(t, SUBMITTER, 'leak-2.png')
   const { id } = await as<{ id: string }>(SUBMITTER, 'submit', {
     buildingId: 'LH-1',
     category: '漏水',
@@ -57,7 +57,7 @@ it('never reveals an anonymous submitter to anyone else', async () => {
   expect(await storageHas(t, b)).toBe(false)
 
   await as(ROLES.liaison, 'transition', { id, to: 'accepted', note: '收到，请留意电话' })
-  const later = await upload(t, `suggestions/${SUBMITTER}/more.jpg`)
+  const later = await upload(t, SUBMITTER, 'more.jpg')
   await as(SUBMITTER, 'reply', { id, text: '又拍了一张，渗得更厉害了', images: [later] })
   await as(ROLES.staff, 'transition', { id, to: 'in_progress', note: '已协调楼上住户修复' })
   await as(ROLES.staff, 'publish', { id, published: true })
@@ -139,4 +139,23 @@ it("keeps a named submitter's household from board readers too", async () => {
   expect(JSON.stringify(d)).not.toMatch(/demo-resident|LH-1-2-301|2单元 301/)
   const staff = ok(await t.call<SuggestionDetail>(FN, ROLES.staff, 'detail', { id: 'seed-s07' }))
   expect(staff.submitter).toEqual({ householdLabel: '陇海安居 1号楼 2单元 301' })
+})
+
+it("shows board readers a named suggestion's photos without the uploader's openid", async () => {
+  const resident = 'named-photographer-1'
+  addResident(t, resident, 'LH-1-1-101')
+  const photo = await upload(t, resident, 'roof.jpg')
+  const { id } = ok(
+    await t.call<{ id: string }>(FN, resident, 'submit', {
+      buildingId: 'LH-1',
+      category: '漏水',
+      text: '顶楼楼道窗户下雨就往里灌水',
+      images: [photo],
+    }),
+  )
+  ok(await t.call(FN, ROLES.staff, 'publish', { id, published: true }))
+  const d = ok(await t.call<SuggestionDetail>(FN, ROLES.neighbour, 'detail', { id }))
+  expect(d.images).toHaveLength(1)
+  const board = ok(await t.call(FN, ROLES.neighbour, 'board', { limit: 100 }))
+  expect(JSON.stringify([d, board])).not.toContain(resident)
 })

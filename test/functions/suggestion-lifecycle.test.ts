@@ -25,7 +25,9 @@ import {
   submit,
   uniq,
   upload,
+  uploadRisky,
 } from './suggestion-support'
+import { uploadDirOf } from '../../server/uploads'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -152,6 +154,43 @@ describe('submit', () => {
     await submit(t, uniq('calm'))
   })
 
+  it('refuses a risky photo (CONTENT_REJECTED) on submit, reply and result, and writes nothing', async () => {
+    const openid = uniq('bad-photo')
+    const fine = await upload(t, openid, 'fine.jpg')
+    const risky = await uploadRisky(t, openid, 'risky.jpg')
+    const before = snapshot(t)
+    const res = await t.call(FN, openid, 'submit', {
+      buildingId: 'LH-1',
+      category: '其他',
+      text: '楼道里堆满了杂物',
+      images: [fine, risky],
+    })
+    expectCode(res, 'CONTENT_REJECTED')
+    expect(snapshot(t)).toBe(before)
+
+    const { id } = await submit(t, openid, { images: [fine] })
+    const liaisonRisky = await uploadRisky(t, ROLES.liaison, 'result-risky.jpg')
+    const after = snapshot(t)
+    expectCode(
+      await t.call(FN, openid, 'reply', { id, text: '再补一张照片', images: [risky] }),
+      'CONTENT_REJECTED',
+    )
+    expect(snapshot(t)).toBe(after)
+    ok(await t.call(FN, ROLES.liaison, 'transition', { id, to: 'accepted' }))
+    ok(await t.call(FN, ROLES.liaison, 'transition', { id, to: 'in_progress' }))
+    const during = snapshot(t)
+    expectCode(
+      await t.call(FN, ROLES.liaison, 'transition', {
+        id,
+        to: 'resolved',
+        note: '杂物已清理',
+        images: [liaisonRisky],
+      }),
+      'CONTENT_REJECTED',
+    )
+    expect(snapshot(t)).toBe(during)
+  })
+
   it('refuses risky text (CONTENT_REJECTED) and writes nothing', async () => {
     const before = snapshot(t)
     const res = await t.call(FN, uniq('bad'), 'submit', {
@@ -165,15 +204,20 @@ describe('submit', () => {
 
   it("accepts the caller's own photos and refuses anyone else's", async () => {
     const openid = uniq('photo')
-    const mineId = await upload(t, `suggestions/${openid}/a.jpg`)
+    const mineId = await upload(t, openid, 'a.jpg')
+    const mine = uploadDirOf(openid)
+    // the folder is a pseudonym: nothing of the openid shows in a photo's path
+    expect(mineId).not.toContain(openid)
     const { id } = await submit(t, openid, { images: [mineId, mineId] })
     expect(doc(id).images).toEqual([mineId])
-    const theirs = await upload(t, 'suggestions/demo-resident/b.jpg')
+    const theirs = await upload(t, 'demo-resident', 'b.jpg')
+    const theirDir = uploadDirOf('demo-resident').split('/').at(-1)
     for (const images of [
       [theirs],
-      [`cloud://local.local-bucket/suggestions/${openid}/../demo-resident/b.jpg`],
-      [`cloud://local.local-bucket/suggestions/${openid}`],
-      [`cloud://local.local-bucket/other/${openid}/a.jpg`],
+      [`cloud://local.local-bucket/${mine}/../${theirDir}/b.jpg`],
+      [`cloud://local.local-bucket/${mine}`],
+      [`cloud://local.local-bucket/${mine}/./a.jpg`],
+      [`cloud://local.local-bucket/suggestions/${openid}/a.jpg`],
     ]) {
       expectCode(
         await t.call(FN, openid, 'submit', {
@@ -259,7 +303,7 @@ describe('transition', () => {
       }),
     )
     expect(decided.decision).toBe('居民代表会议通过：改建停车场')
-    const photo = await upload(t, `suggestions/${ROLES.liaison}/result.jpg`)
+    const photo = await upload(t, ROLES.liaison, 'result.jpg')
     const done = ok(
       await t.call<SuggestionDetail>(FN, ROLES.liaison, 'transition', {
         id: s.id,

@@ -1,7 +1,9 @@
 // Helpers shared by the suggestion function tests (not a test file itself).
+import { createHash } from 'node:crypto'
 import type { Envelope } from '../../src/contract/common'
 import type { Status, SuggestionDetail } from '../../src/contract/suggestion'
 import { ok, type TestCloud } from '../support/cloud'
+import { uploadDirOf } from '../../server/uploads'
 
 export const FN = 'suggestion'
 
@@ -95,12 +97,20 @@ export function snapshot(t: TestCloud): string {
 }
 
 /** A tiny JPEG uploaded to local storage under `path`; returns its cloud file ID. */
-export async function upload(t: TestCloud, path: string): Promise<string> {
-  const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
+/** Uploads a photo into `openid`'s own folder, as their phone would; resolves to its file ID. */
+export async function upload(
+  t: TestCloud,
+  openid: string,
+  name: string,
+  jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
+): Promise<string> {
+  const path = `${uploadDirOf(openid)}/${name}`
   const res = await fetch(`${t.url}/upload?path=${encodeURIComponent(path)}`, {
     method: 'POST',
+    headers: { 'x-wx-openid': openid },
     body: jpeg,
   })
+  if (res.status !== 200) throw new Error(`upload refused: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { fileID: string }
   return body.fileID
 }
@@ -121,4 +131,15 @@ export async function grantSubscription(t: TestCloud, openid: string, times = 1)
     })
     expect(res.status).toBe(200)
   }
+}
+
+/** A photo imgSecCheck will refuse: unique bytes, listed with the local stand-in. */
+export async function uploadRisky(t: TestCloud, openid: string, name: string): Promise<string> {
+  const bytes = Buffer.concat([
+    Buffer.from('ffd8ffe0', 'hex'),
+    Buffer.from(`risky ${name} ${openid}`),
+  ])
+  const hash = createHash('sha256').update(bytes).digest('hex')
+  t.cloud.store.insertMany('_wx_risky_images', [{ _id: hash, label: 'porn' }])
+  return upload(t, openid, name, bytes)
 }

@@ -12,6 +12,7 @@ import {
   STAFF,
   uniqueText,
 } from './suggestion-fixtures'
+import { uploadDirOf } from '../../server/uploads'
 
 const DETAIL = '/subpackages/suggestion/pages/detail/index'
 // 1×1 transparent PNG
@@ -35,7 +36,7 @@ const fill = (label: string | RegExp, value: string) =>
 
 /** Uploads a photo into `openid`'s own folder, as their phone would. */
 async function upload(openid: string): Promise<string> {
-  const path = `suggestions/${openid}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.png`
+  const path = `${uploadDirOf(openid)}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.png`
   const res = await fetch(`${testCloudUrl()}/upload?path=${encodeURIComponent(path)}`, {
     method: 'POST',
     headers: { 'content-type': 'image/png', 'x-wx-openid': openid },

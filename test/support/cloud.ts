@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startLocalCloud, Store, type LocalCloud } from '../../local-cloud/src'
+import { mayUpload } from '../../server/uploads'
 import { buildFunctions } from '../../scripts/build-functions'
 import { seedIfEmpty } from '../../seed'
 import type { Envelope } from '../../src/contract/common'
@@ -50,6 +51,7 @@ export async function startTestCloud(
     manifestPath,
     functionsDir: join(ROOT, 'cloudfunctions'),
     fsync: false,
+    authorizeUpload: mayUpload,
     log: () => undefined,
   })
   const callRaw: TestCloud['callRaw'] = async (fn, openid, event) => {

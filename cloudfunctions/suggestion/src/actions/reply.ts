@@ -19,7 +19,7 @@ export const reply = handler(suggestion.reply, 'anyone', async (input, ctx) => {
   const { s, v } = await load(ctx, input.id)
   if (!v.handler && !v.mine) throw forbidden('只有提出建议的居民和负责的速递员、社区可以回复')
   const asHandler = v.handler
-  await checkContent(ctx, input.text)
+  await checkContent(ctx, input.text, input.images)
 
   // The submitter's photos on an anonymous suggestion must not keep their folder's name.
   const anonymousPhotos = !asHandler && s.anonymous && input.images.length > 0

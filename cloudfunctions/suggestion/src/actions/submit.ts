@@ -96,7 +96,7 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
   const [building, household, verdict] = await Promise.all([
     getBuilding(ctx.db, input.buildingId),
     callerHousehold(ctx),
-    checkContent(ctx, input.text),
+    checkContent(ctx, input.text, input.images),
   ])
   const id = suggestionId(ctx.openid, input.clientToken)
   const images = [...new Set(input.images)]

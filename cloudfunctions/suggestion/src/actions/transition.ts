@@ -32,7 +32,7 @@ export const transition = handler(
     const note = input.note ?? ''
     if (to === 'declined' && !note) throw invalid('不采纳时请写明原因')
     if (to === 'resolved' && !note) throw invalid('办结时请写明办理结果')
-    const verdict = await checkContent(ctx, note)
+    const verdict = await checkContent(ctx, note, input.images)
 
     const changes: Changes = { status: to }
     if (from === 'submitted' && to === 'accepted') changes.acceptedAt = ctx.now

@@ -1,17 +1,27 @@
-// The content security check (msgSecCheck) in front of every text residents and handlers write.
+// The content security checks (msgSecCheck for text, imgSecCheck for photos) in front of everything
+// residents and handlers write.
 import { AppError } from '../../../../server/errors'
+import type { CheckVerdict } from '../../../../server/openapi'
 import type { ActionContext } from '../../../../server/router'
 
-/** One check for all the given texts; 'risky' is refused before anything is written. */
+/**
+ * The text and every photo checked at once; 'risky' is refused before anything is written, and
+ * 'review' (let through, marked for staff to look at) wins over 'pass'.
+ */
 export async function checkContent(
   ctx: ActionContext,
-  ...texts: string[]
+  text: string | undefined,
+  images: readonly string[] = [],
 ): Promise<'pass' | 'review'> {
-  const content = texts.filter(Boolean).join('\n')
-  if (!content) return 'pass'
-  const verdict = await ctx.openapi.checkText(ctx.openid, content)
-  if (verdict === 'risky') {
+  const [textVerdict, ...imageVerdicts] = await Promise.all<CheckVerdict>([
+    text ? ctx.openapi.checkText(ctx.openid, text) : 'pass',
+    ...[...new Set(images)].map((id) => ctx.openapi.checkImage(id)),
+  ])
+  if (textVerdict === 'risky') {
     throw new AppError('CONTENT_REJECTED', '内容可能含有不适宜公开的信息，请修改后再提交')
   }
-  return verdict
+  if (imageVerdicts.includes('risky')) {
+    throw new AppError('CONTENT_REJECTED', '有照片可能含有不适宜公开的内容，请换一张再提交')
+  }
+  return textVerdict === 'review' || imageVerdicts.includes('review') ? 'review' : 'pass'
 }

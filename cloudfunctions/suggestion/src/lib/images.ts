@@ -1,8 +1,10 @@
 // Photos: only files the caller uploaded into their own folder may be attached, and the photos of
-// an anonymous suggestion are moved out of that folder (its name is the uploader's openid).
+// an anonymous suggestion are moved out of that folder (its name is the uploader's pseudonym,
+// which would tie the suggestion to the uploader's other ones).
 import { randomBytes } from 'node:crypto'
 import { getCloud } from '../../../../server/cloud'
 import { invalid } from '../../../../server/errors'
+import { isOwnUpload } from '../../../../server/uploads'
 import { UPLOAD_DIR } from '../../../../src/contract/suggestion'
 
 /** The storage path of a cloud file ID: cloud://<env>.<bucket>/<path> → <path>. */
@@ -12,19 +14,10 @@ export function storagePath(fileId: string): string {
   return slash < 0 ? '' : rest.slice(slash + 1)
 }
 
-/** Refuses any photo outside `suggestions/<openid>/` (or with `.`/`..` segments). */
+/** Refuses any photo outside the caller's own upload folder. */
 export function requireOwnImages(images: readonly string[], openid: string): void {
-  const prefix = `${UPLOAD_DIR}/${openid}/`
   for (const id of images) {
-    const path = storagePath(id)
-    const segments = path.split('/')
-    if (
-      !path.startsWith(prefix) ||
-      path.length === prefix.length ||
-      segments.some((s) => s === '' || s === '.' || s === '..')
-    ) {
-      throw invalid('只能使用您自己上传的照片')
-    }
+    if (!isOwnUpload(openid, storagePath(id))) throw invalid('只能使用您自己上传的照片')
   }
 }
 
