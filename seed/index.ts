@@ -29,8 +29,11 @@ export function demoData(now: Date): SeedData {
 /** Seeds an empty store; returns false (and writes nothing) when it already holds data. */
 export function seedIfEmpty(store: Store, now = new Date()): boolean {
   if (!store.isEmpty()) return false
-  for (const [collection, docs] of Object.entries(demoData(now))) {
-    if (docs.length) store.insertMany(collection, docs)
-  }
+  // One transaction, so one journal line: a crash mid-seed leaves an empty store, seeded next start.
+  store.atomically((tx) => {
+    for (const [collection, docs] of Object.entries(demoData(now))) {
+      if (docs.length) store.insert(collection, docs, tx)
+    }
+  })
   return true
 }

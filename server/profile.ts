@@ -1,14 +1,17 @@
 // The caller's profile as `account.login` (and binding) returns it.
 import type { Profile } from '../src/contract/account'
-import type { CommunityDoc, UserDoc } from './models'
-import { getById, getHousehold, householdView } from './places'
+import type { CommunityDoc, HouseholdDoc, UserDoc } from './models'
+import { getById, householdView } from './places'
 import type { Database } from './router'
 import { uploadDirOf } from './uploads'
 
 export async function buildProfile(db: Database, user: UserDoc): Promise<Profile> {
-  const household = user.householdId
-    ? householdView(await getHousehold(db, user.householdId))
+  // A household removed from the register since (a data correction) reads as unbound, so the
+  // resident can bind again instead of being locked out of login.
+  const stored = user.householdId
+    ? await getById<HouseholdDoc>(db, 'households', user.householdId)
     : null
+  const household = stored ? householdView(stored) : null
   let community: Profile['community'] = null
   if (household) {
     community = {

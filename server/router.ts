@@ -89,13 +89,13 @@ export function router<C extends Contract>(contract: C, handlers: Handlers<C>) {
     const spec = contract[action]
     const h = handlers[action] as Handler<typeof spec>
 
-    const parsed = v.safeParse(spec.input, (event as { data?: unknown }).data)
-    if (!parsed.success) return fail('INVALID_INPUT', firstIssue(parsed.issues))
-
-    const openid = callerOpenid(context)
-    if (!openid) return fail('UNAUTHENTICATED', '请先登录微信')
-
     try {
+      const parsed = v.safeParse(spec.input, (event as { data?: unknown }).data)
+      if (!parsed.success) return fail('INVALID_INPUT', firstIssue(parsed.issues))
+
+      const openid = callerOpenid(context)
+      if (!openid) return fail('UNAUTHENTICATED', '请先登录微信')
+
       const db = getCloud().database()
       const now = new Date()
       const stored = await loadUser(db, openid)

@@ -68,7 +68,7 @@ export const OVERDUE_LABELS: Record<'accept' | 'resolve', string> = {
  * message, timeline or photo path (photos are moved out of the uploader's folder on submit).
  */
 export const ANONYMITY_NOTICE =
-  '匿名后，速递员、社区和邻居都看不到您的房号和微信身份；只有您自己能看到这条建议是您提的。如果留了电话，速递员能看到电话。'
+  '匿名后，民情速递员、社区两委和邻居都看不到您的房号和微信身份，只有您自己知道这条建议是您提的。如果留了电话，民情速递员和社区两委能看到电话。'
 
 /**
  * Photos are uploaded under `suggestions/<the caller's own folder>/` (`Profile.uploadDir`, a

@@ -167,6 +167,36 @@ describe('bindHousehold / unbindHousehold', () => {
     expect(resident.household?.id).toBe('LH-1-2-301')
   })
 
+  it('binds a household whatever its id looks like, found by building, unit and room', async () => {
+    t.cloud.store.insertMany('households', [
+      {
+        ...(t.cloud.store.get('households', 'LH-5-1-101') as object),
+        _id: 'register-000731',
+        unit: 1,
+        room: '1901',
+      },
+    ])
+    const me = ok(
+      await t.call<Profile>('account', 'binder-3', 'bindHousehold', {
+        buildingId: 'LH-5',
+        unit: 1,
+        room: '1901',
+      }),
+    )
+    expect(me.household?.id).toBe('register-000731')
+  })
+
+  it('reads a household removed from the register as unbound, so login still works', async () => {
+    ok(await t.call('account', 'binder-4', 'bindHousehold', { scene: 'h=LH-5-1-102' }))
+    t.cloud.store.remove('households', { _id: 'LH-5-1-102' }, { multi: false })
+    const me = ok(await t.call<Profile>('account', 'binder-4', 'login'))
+    expect(me.household).toBeNull()
+    const again = ok(
+      await t.call<Profile>('account', 'binder-4', 'bindHousehold', { scene: 'h=LH-5-1-201' }),
+    )
+    expect(again.household?.id).toBe('LH-5-1-201')
+  })
+
   it('refuses a building code as a household card', async () => {
     const res = await t.call('account', 'binder-2', 'bindHousehold', { scene: 'b=LH-1' })
     expect(res.ok || res.error.code).toBe('INVALID_INPUT')

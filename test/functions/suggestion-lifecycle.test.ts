@@ -482,6 +482,21 @@ describe('rate and reopen', () => {
     )
   })
 
+  it('a reopened suggestion is rated afresh once it is fixed again', async () => {
+    const s = await fresh(t, 'resolved')
+    ok(await t.call(FN, s.openid, 'rate', { id: s.id, score: 5, comment: '修好了' }))
+    ok(await t.call(FN, s.openid, 'reopen', { id: s.id, reason: '过了两天又漏了' }))
+    expect(doc(s.id).rating).toBeNull()
+    ok(await t.call(FN, ROLES.staff, 'transition', { id: s.id, to: 'resolved', note: '换了水管' }))
+    const d = ok(await t.call<SuggestionDetail>(FN, s.openid, 'rate', { id: s.id, score: 3 }))
+    expect(d.rating).toMatchObject({ score: 3 })
+    // the first rating stays on the timeline
+    expect(d.timeline.filter((e) => e.kind === 'rated').map((e) => e.note)).toEqual([
+      '★★★★★ 修好了',
+      '★★★☆☆',
+    ])
+  })
+
   it('refuses to reopen more than 7 days after resolution', async () => {
     // seed-s10: resolved 15 days ago by seed-lh-2-3-102
     const res = await t.call(FN, 'seed-lh-2-3-102', 'reopen', {

@@ -1,5 +1,9 @@
 // The demo data of the suggestion box: the 28 problems of 陇海安居's first round, alive and coherent.
-import { demoData } from '../../seed'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Store } from '../../local-cloud/src'
+import { demoData, seedIfEmpty } from '../../seed'
 import { STATUSES, TRANSITIONS } from '../../src/contract/suggestion'
 import type {
   PointsAccountDoc,
@@ -94,5 +98,19 @@ it('keeps seconds, ledger and messages consistent with the suggestions', () => {
     expect(theirs.length).toBeGreaterThanOrEqual(3)
     expect(theirs.some((m) => !m.read)).toBe(true)
     for (const m of theirs) expect(suggestions.some((s) => s._id === m.refId)).toBe(true)
+  }
+})
+
+it('is written as one journal record, so a crash mid-seed leaves an empty store to seed again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mqsd-seed-'))
+  try {
+    const store = Store.open(dir, { manifest: join(__dirname, '../../database/manifest.json') })
+    expect(seedIfEmpty(store, now)).toBe(true)
+    expect(seedIfEmpty(store, now)).toBe(false)
+    store.close()
+    const lines = readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean)
+    expect(lines).toHaveLength(1)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -1,5 +1,6 @@
 import { account } from '../../../../src/contract/account'
-import { invalid } from '../../../../server/errors'
+import { first } from '../../../../server/db'
+import { invalid, notFound } from '../../../../server/errors'
 import type { HouseholdDoc, UserDoc } from '../../../../server/models'
 import { getHousehold, parseScene } from '../../../../server/places'
 import { buildProfile } from '../../../../server/profile'
@@ -34,7 +35,14 @@ export const bindHousehold = handler(account.bindHousehold, 'anyone', async (inp
     }
     household = await getHousehold(ctx.db, target.id)
   } else {
-    household = await getHousehold(ctx.db, `${input.buildingId}-${input.unit}-${input.room}`)
+    const found = await first<HouseholdDoc>(
+      ctx.db
+        .collection('households')
+        .where({ buildingId: input.buildingId, unit: input.unit, room: input.room })
+        .limit(1),
+    )
+    if (!found) throw notFound('这户，请核对楼栋、单元和房号')
+    household = found
   }
   const user = await saveHousehold(ctx, household._id)
   return buildProfile(ctx.db, user)

@@ -27,6 +27,8 @@ export const reopen = handler(suggestion.reopen, 'anyone', async (input, ctx) =>
     {
       status: 'in_progress',
       result: null,
+      // The rating was of the fix that did not hold; the timeline keeps it, the next fix gets its own.
+      rating: null,
       resolveDueAt: addMs(ctx.now, RESOLVE_WITHIN_DAYS * DAY),
       remindedResolve: null,
     },

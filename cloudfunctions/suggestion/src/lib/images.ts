@@ -37,19 +37,23 @@ const storage = (): Storage => getCloud() as unknown as Storage
  */
 export async function anonymise(images: readonly string[]): Promise<string[]> {
   if (!images.length) return []
-  try {
-    return await Promise.all(
-      images.map(async (id) => {
-        const { fileContent } = await storage().downloadFile({ fileID: id })
-        const ext = (EXT.exec(storagePath(id))?.[1] ?? 'jpg').toLowerCase()
-        const cloudPath = `${UPLOAD_DIR}/anonymous/${randomBytes(12).toString('hex')}.${ext}`
-        return (await storage().uploadFile({ cloudPath, fileContent })).fileID
-      }),
-    )
-  } catch (err) {
-    console.error('[suggestion.anonymise]', err)
-    throw invalid('照片没有上传成功，请重新选择照片')
-  }
+  const copies = await Promise.allSettled(
+    images.map(async (id) => {
+      const { fileContent } = await storage().downloadFile({ fileID: id })
+      const ext = (EXT.exec(storagePath(id))?.[1] ?? 'jpg').toLowerCase()
+      const cloudPath = `${UPLOAD_DIR}/anonymous/${randomBytes(12).toString('hex')}.${ext}`
+      return (await storage().uploadFile({ cloudPath, fileContent })).fileID
+    }),
+  )
+  const made = copies.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []))
+  if (made.length === images.length) return made
+  // One copy failed: remove the ones that were made, so no orphan is left behind.
+  console.error(
+    '[suggestion.anonymise]',
+    copies.flatMap((c) => (c.status === 'rejected' ? [c.reason] : [])),
+  )
+  await discard(made)
+  throw invalid('照片没有上传成功，请重新选择照片')
 }
 
 /** Best-effort removal (of originals after anonymising, or of copies when the write failed). */
