@@ -523,6 +523,13 @@ const LONGHAI: Plan[] = [
         note: '拟将南侧废墟改建为集学习、议事、娱乐于一体的居民议事广场，正在征求意见。',
         by: 'staff',
       },
+      // 一征: put on the board for the whole community to second and comment before it is decided
+      { h: 31, publish: true },
+    ],
+    seconds: 12,
+    comments: [
+      { h: 40, household: 'LH-1-2-301', text: '支持！最好放几张石桌石凳，老人能坐下歇歇。' },
+      { h: 52, household: 'LH-2-1-402', text: '希望晚上有灯，别太吵就行。' },
     ],
   },
   {
@@ -534,7 +541,9 @@ const LONGHAI: Plan[] = [
     steps: [
       { h: 1, to: 'accepted', note: '马上去看。' },
       { h: 3, to: 'in_progress', note: '已劝说住户拆除飞线，正在联系安装集中充电桩。' },
+      { h: 5, publish: true },
     ],
+    seconds: 7,
   },
   {
     household: 'LH-5-4-502',
@@ -876,7 +885,7 @@ export function suggestionsSeed(now: Date, households: HouseholdDoc[]): Suggesti
           tellSubmitter(
             when,
             'comment',
-            `邻居在议事长廊留言：${s.no}`,
+            '邻居在议事长廊给您的建议留言',
             `${author.buildingName}居民：${c.text}`,
           )
         }

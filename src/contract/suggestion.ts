@@ -183,7 +183,10 @@ export interface SuggestionDetail extends SuggestionSummary {
 }
 
 export interface SimilarResult {
+  /** open suggestions of the same building and category, by others */
   count: number
+  /** how many different residents made them ("已有 3 位邻居反映了类似问题") */
+  residents: number
   items: SuggestionSummary[]
 }
 

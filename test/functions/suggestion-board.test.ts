@@ -17,7 +17,7 @@ const board = async (openid: string) =>
 
 it('marks what the viewer seconded, and stays marked on reload', async () => {
   const before = await board(ROLES.neighbour)
-  const target = before.find((b) => !b.seconded && !b.mine)
+  const target = before.find((b) => b.canSecond && !b.seconded)
   expect(target).toBeDefined()
   if (!target) return
   ok(await t.call(FN, ROLES.neighbour, 'second', { id: target.id }))
@@ -51,7 +51,14 @@ it('marks the viewer’s own suggestions, and shows decisions and results public
 it('offers 附议 to the community’s residents only, and dates each card by its publication', async () => {
   const resident = await board(ROLES.neighbour)
   expect(resident.length).toBeGreaterThan(0)
-  for (const b of resident) expect(b.canSecond).toBe(!b.mine)
+  // only what is still being worked on: a settled one (resolved, declined) has nothing to second
+  const open = ['submitted', 'accepted', 'deliberating', 'in_progress']
+  for (const b of resident) expect(b.canSecond).toBe(!b.mine && open.includes(b.status))
+  expect(resident.some((b) => b.canSecond)).toBe(true)
+  const settled = resident.find((b) => !b.mine && !open.includes(b.status))
+  expect(settled).toBeDefined()
+  const late = await t.call(FN, ROLES.neighbour, 'second', { id: settled?.id })
+  expect(late.ok ? null : late.error.code).toBe('CONFLICT')
   // staff read their community's board but have no home in it to second from
   const staff = await board(ROLES.staff)
   expect(staff.map((b) => b.id).sort()).toEqual(resident.map((b) => b.id).sort())

@@ -584,6 +584,23 @@ describe('board, second and comment', () => {
     })
   })
 
+  it('counts similar suggestions and, apart, the neighbours who made them', async () => {
+    const viewer = uniq('viewer')
+    addResident(t, viewer, 'LH-4-1-101')
+    const where = { buildingId: 'LH-4', category: '绿化' }
+    const before = ok(await t.call<SimilarResult>(FN, viewer, 'similar', where))
+    const [a, b] = [uniq('green-a'), uniq('green-b')]
+    await submit(t, a, { ...where, text: '楼前的树枝挡住了路灯' })
+    await submit(t, a, { ...where, text: '楼前的树好久没修剪了' })
+    await submit(t, b, { ...where, text: '花坛里杂草比人还高' })
+    const after = ok(await t.call<SimilarResult>(FN, viewer, 'similar', where))
+    expect(after.count).toBe(before.count + 3)
+    expect(after.residents).toBe(before.residents + 2)
+    // one's own are not "neighbours"
+    const own = ok(await t.call<SimilarResult>(FN, a, 'similar', where))
+    expect(own.residents).toBe(after.residents - 1)
+  })
+
   it('lets a resident of the same building second an open suggestion from the similar prompt', async () => {
     const s = await fresh(t, 'submitted')
     const mate = uniq('mate')

@@ -20,11 +20,22 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
     render(<CodesPage />)
     fireEvent.click(await screen.findByText('陇海安居 3号楼'))
     await screen.findByText('陇海安居 3号楼 民意信箱')
+    fireEvent.click(screen.getByRole('button', { name: '2单元' }))
     fireEvent.change(screen.getByLabelText('房号'), { target: { value: '502' } })
-    fireEvent.click(screen.getByRole('button', { name: '户卡' }))
+    fireEvent.click(screen.getByRole('button', { name: '生成户卡码' }))
     await waitFor(() =>
-      expect(screen.getByText('陇海安居 3号楼 1单元 502 意见征集服务卡')).toBeTruthy(),
+      expect(screen.getByText('陇海安居 3号楼 2单元 502 意见征集服务卡')).toBeTruthy(),
     )
+    expect(screen.queryByText('陇海安居 3号楼 民意信箱')).toBeNull()
+  })
+
+  it('takes the old code off the screen when the household asked for does not exist', async () => {
+    openPage(CODES, {}, 'demo-staff')
+    render(<CodesPage />)
+    await screen.findByText('陇海安居 1号楼 民意信箱')
+    fireEvent.change(screen.getByLabelText('房号'), { target: { value: '9901' } })
+    fireEvent.click(screen.getByRole('button', { name: '生成户卡码' }))
+    await waitFor(() => expect(screen.queryByTestId('qr-card')).toBeNull())
   })
 
   it('a resident has nothing to print', async () => {

@@ -3,6 +3,7 @@ import HomePage from '@/pages/index/index'
 import { currentBuilding } from '@/services/current-building'
 import { sceneOfScan } from '@/services/scene'
 import { freshResident, openPage, taroTest } from './helpers'
+import { fileSuggestion, LIAISON, residentOf, uniqueText } from './suggestion-fixtures'
 
 const HOME = '/pages/index/index'
 
@@ -27,6 +28,20 @@ describe('首页', () => {
       kind: 'navigateTo',
       url: '/subpackages/account/pages/bind/index?buildingId=LH-1',
     })
+  })
+
+  it('says on the tiles what waits: unread messages, and for a liaison what to accept', async () => {
+    const resident = await residentOf('LH-1-1-201')
+    await fileSuggestion(resident, {
+      buildingId: 'LH-1',
+      category: '照明',
+      text: uniqueText('一楼楼道灯坏了'),
+    })
+    openPage(HOME, {}, LIAISON)
+    render(<HomePage />)
+    const messages = await screen.findByRole('button', { name: /^消息，\d+ 条未读$/ })
+    expect(messages).toBeTruthy()
+    expect(await screen.findByRole('button', { name: /^工作台，\d+ 条待受理/ })).toBeTruthy()
   })
 
   it('sends 提建议 to the submit page with the scanned building', async () => {

@@ -7,6 +7,7 @@ import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
+import { messageService, suggestionService } from '@/services/suggestion'
 import { readScene, sceneOfScan } from '@/services/scene'
 import './index.css'
 
@@ -55,6 +56,9 @@ export default function HomePage() {
   const [profile, setProfile] = useState<Profile | null>(null)
   const [loadFailed, setLoadFailed] = useState(false)
   const [remembered, setRemembered] = useState<BuildingView | null>(null)
+  // What waits on the tiles: unread messages; for handlers, suggestions to accept and overdue ones.
+  const [unread, setUnread] = useState(0)
+  const [work, setWork] = useState<{ waiting: number; overdue: number } | null>(null)
 
   const openScene = (scene: string) => {
     setScanFailed(false)
@@ -90,8 +94,23 @@ export default function HomePage() {
     setRemembered(currentBuilding.get())
     accountService
       .login()
-      .then(setProfile)
+      .then((p) => {
+        setProfile(p)
+        loadBadges(p)
+      })
       .catch(() => setLoadFailed(true))
+  }
+  const loadBadges = (p: Profile) => {
+    messageService
+      .list({ limit: 1 }, { silent: true })
+      .then((page) => setUnread(page.unread))
+      .catch(() => undefined)
+    if (p.roles.some((r) => r.role === 'staff' || r.role === 'liaison')) {
+      suggestionService
+        .inbox({ limit: 1 }, { silent: true })
+        .then(({ counts }) => setWork({ waiting: counts.submitted ?? 0, overdue: counts.overdue }))
+        .catch(() => undefined)
+    }
   }
   useDidShow(loadProfile)
 
@@ -204,12 +223,23 @@ export default function HomePage() {
         <Tile
           title="消息"
           hint="社区的回复都在这里"
+          badge={unread > 0 ? `${unread} 条未读` : undefined}
           onClick={() => go('/subpackages/suggestion/pages/messages/index')}
         />
         {isWorker && (
           <Tile
             title="工作台"
             hint="处理居民的建议"
+            badge={
+              work && (work.overdue > 0 || work.waiting > 0)
+                ? [
+                    work.waiting > 0 ? `${work.waiting} 条待受理` : '',
+                    work.overdue > 0 ? `${work.overdue} 条超时` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
+                : undefined
+            }
             onClick={() => go('/subpackages/staff/pages/inbox/index')}
           />
         )}
@@ -221,19 +251,26 @@ export default function HomePage() {
 interface TileProps {
   title: string
   hint: string
+  /** what waits there, said in words (a red dot alone means nothing to many older residents) */
+  badge?: string
   onClick: () => void
   primary?: boolean
 }
 
-function Tile({ title, hint, onClick, primary }: TileProps) {
+function Tile({ title, hint, badge, onClick, primary }: TileProps) {
   return (
     <View
       className={primary ? 'tile tile--primary' : 'tile'}
       ariaRole="button"
-      ariaLabel={title}
+      ariaLabel={badge ? `${title}，${badge}` : title}
       onClick={onClick}
     >
       <Text className="tile__title">{title}</Text>
+      {badge && (
+        <Text className="tile__badge" data-testid="tile-badge">
+          {badge}
+        </Text>
+      )}
       <Text className="tile__hint">{hint}</Text>
     </View>
   )

@@ -91,5 +91,15 @@ export const STATUS_EXPLAINED: Record<Status, string> = {
   deliberating: '这件事要大家一起商量（三议），商量好了会在议事长廊公开。',
   in_progress: `正在办理，一般提交后 ${RESOLVE_WITHIN_DAYS} 天内办好。`,
   resolved: '已经办好了，办理结果写在下面。',
-  declined: '没有采纳，原因写在下面的办理进度里。',
+  declined: '没有采纳。',
+}
+
+/** The same for whoever handles it: what is theirs to do next. */
+export const HANDLER_EXPLAINED: Record<Status, string> = {
+  submitted: `等您受理：点“受理”，或写明原因“不予采纳”。请在 ${Math.round(ACCEPT_WITHIN_HOURS / 24)} 天内答复居民。`,
+  accepted: '已受理：需要大家商量的点“提交社区议事”，能直接办的点“开始办理”。',
+  deliberating: '社区议事中：商量出结果后写下结果，开始办理或不予采纳。',
+  in_progress: '办理中：办好后写明结果、附上照片，点“办结”，居民会收到通知。',
+  resolved: '已办结：居民可以评价，7 天内觉得没办好可以要求重新办理。',
+  declined: '没有采纳，原因已告诉居民。',
 }

@@ -1,6 +1,7 @@
 // Page paths of the suggestion and staff subpackages, and sentences several pages share.
 import { SUGGESTION_PAGES } from '@/contract/suggestion'
 
+export const HOME_PAGE = '/pages/index/index'
 export const SUBMIT_PAGE = '/subpackages/suggestion/pages/submit/index'
 export const MINE_PAGE = '/subpackages/suggestion/pages/mine/index'
 export const DETAIL_PAGE = SUGGESTION_PAGES.detail

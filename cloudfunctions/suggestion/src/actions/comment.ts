@@ -25,7 +25,7 @@ export const comment = handler(suggestion.comment, 'resident', async (input, ctx
     toSubmitter(
       s,
       'comment',
-      `邻居在议事长廊留言：${s.no}`,
+      '邻居在议事长廊给您的建议留言',
       `${household.buildingName}居民：${input.text}`,
       false,
     ),

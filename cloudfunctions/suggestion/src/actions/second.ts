@@ -2,7 +2,7 @@ import { conflict, forbidden, isDuplicateKey, notFound } from '../../../../serve
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
 import { getSuggestion, secondId } from '../lib/load'
-import { SECONDS, SUGGESTIONS, type SecondDoc } from '../lib/model'
+import { OPEN_STATUSES, SECONDS, SUGGESTIONS, type SecondDoc } from '../lib/model'
 import { callerHousehold, canView, viewerOf } from '../lib/scope'
 import { canSecond } from '../lib/views'
 
@@ -18,6 +18,7 @@ export const second = handler(suggestion.second, 'resident', async ({ id }, ctx)
   if (!canSecond(s, v)) {
     if (!canView(v, s)) throw notFound('这条建议')
     if (v.mine) throw forbidden('不能附议自己的建议')
+    if (!OPEN_STATUSES.includes(s.status)) throw conflict('这件事已经有了结果，不用再附议了')
     if (v.member) throw forbidden('这条建议还没有在议事长廊公开，不能附议')
     throw forbidden('只有本社区的居民可以附议')
   }

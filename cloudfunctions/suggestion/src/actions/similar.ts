@@ -4,7 +4,7 @@ import type { BuildingDoc } from '../../../../server/models'
 import { getById } from '../../../../server/places'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { counted } from '../lib/db'
+import { aggregated } from '../lib/db'
 import { OPEN_STATUSES, SUGGESTIONS, type SuggestionDoc } from '../lib/model'
 import { callerHousehold } from '../lib/scope'
 import { toSummary } from '../lib/views'
@@ -29,10 +29,19 @@ export const similar = handler(
     }
     const isStaff = ctx.user.roles.some((r) => r.role === 'staff')
     const mayRead = Boolean(ctx.user.householdId) || ctx.user.roles.length > 0
-    const [building, household, count, docs] = await Promise.all([
+    const [building, household, bySubmitter, docs] = await Promise.all([
       isStaff ? getById<BuildingDoc>(ctx.db, 'buildings', buildingId) : Promise.resolve(null),
       callerHousehold(ctx),
-      counted(ctx.db.collection(SUGGESTIONS).where(where).count()),
+      // one row per submitter: how many residents, and how many suggestions in all
+      aggregated<{ _id: string; n: number }>(
+        ctx.db
+          .collection(SUGGESTIONS)
+          .aggregate()
+          .match(where)
+          .group({ _id: '$openid', n: { $sum: 1 } })
+          .limit(1000)
+          .end(),
+      ),
       mayRead
         ? rows<SuggestionDoc>(
             ctx.db.collection(SUGGESTIONS).where(where).orderBy('createdAt', 'desc').limit(SHOWN),
@@ -43,6 +52,10 @@ export const similar = handler(
       household?.buildingId === buildingId ||
       isLiaisonOf(ctx.user, buildingId) ||
       (building !== null && isStaffOf(ctx.user, building.communityId))
-    return { count, items: insider ? docs.map((d) => toSummary(d, ctx.now)) : [] }
+    return {
+      count: bySubmitter.reduce((sum, g) => sum + g.n, 0),
+      residents: bySubmitter.length,
+      items: insider ? docs.map((d) => toSummary(d, ctx.now)) : [],
+    }
   },
 )

@@ -90,9 +90,10 @@ export function canReopen(s: SuggestionDoc, now: Date): boolean {
 }
 
 /** May the viewer second it: a published one of their community, or an open one of their building. */
+/** 附议 is support for getting something done: once it is done or declined, there is nothing to second. */
 export function canSecond(s: SuggestionDoc, v: Viewer): boolean {
-  if (v.mine) return false
-  return (s.published && v.member) || (v.neighbour && OPEN_STATUSES.includes(s.status))
+  if (v.mine || !OPEN_STATUSES.includes(s.status)) return false
+  return (s.published && v.member) || v.neighbour
 }
 
 export function toDetail(

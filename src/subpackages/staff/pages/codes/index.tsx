@@ -54,8 +54,12 @@ export default function CodesPage() {
   })
 
   const show = async (b: BuildingChoice, householdRoom: string | null) => {
+    if (b.id !== building?.id) setUnit((u) => Math.min(u, b.units))
     setBuilding(b)
     setBusy(true)
+    // Never leave the previous code on screen while another is asked for: it could be printed
+    // for the wrong box or door.
+    setCode(null)
     try {
       const scene = householdRoom ? `h=${b.id}-${unit}-${householdRoom}` : `b=${b.id}`
       setCode(await accountService.qrCode(scene))
@@ -106,39 +110,49 @@ export default function CodesPage() {
             ))}
           </View>
           {building && (
-            <View className="codes__room">
-              <Input
-                className="codes__input"
-                type="number"
-                value={String(unit)}
-                maxlength={2}
-                aria-label="单元"
-                onInput={(e) => setUnit(Math.max(1, Number(e.detail.value) || 1))}
-              />
-              <Text>单元</Text>
-              <Input
-                className="codes__input codes__input--room"
-                type="number"
-                value={room}
-                maxlength={5}
-                placeholder="房号"
-                aria-label="房号"
-                onInput={(e) => setRoom(e.detail.value)}
-              />
-              <BigButton
-                variant="plain"
-                disabled={!/^\d{2,5}$/.test(room)}
-                onClick={() => void show(building, room)}
-              >
-                户卡
-              </BigButton>
+            <View className="codes__household">
+              <Text className="codes__step">户卡码：选单元，填房号</Text>
+              <View className="codes__units">
+                {Array.from({ length: building.units }, (_, i) => i + 1).map((u) => (
+                  <View
+                    key={u}
+                    ariaRole="button"
+                    className={`codes__chip ${unit === u ? 'codes__chip--on' : ''}`}
+                    onClick={() => setUnit(u)}
+                  >
+                    {u}单元
+                  </View>
+                ))}
+              </View>
+              <View className="codes__room">
+                <Input
+                  className="codes__input codes__input--room"
+                  type="number"
+                  value={room}
+                  maxlength={5}
+                  placeholder="房号，如 301"
+                  aria-label="房号"
+                  onInput={(e) => setRoom(e.detail.value)}
+                />
+                <BigButton
+                  variant="plain"
+                  disabled={!/^\d{2,5}$/.test(room)}
+                  onClick={() => void show(building, room)}
+                >
+                  生成户卡码
+                </BigButton>
+              </View>
             </View>
           )}
           {code && (
             <View className="codes__card" data-testid="qr-card">
               <Text className="codes__label">{code.label}</Text>
               <Image className="codes__image" src={code.dataUrl} />
-              <Text className="codes__hint">扫码后直接打开本楼的民情速递站</Text>
+              <Text className="codes__hint">
+                {code.scene.startsWith('h=')
+                  ? '贴在户卡上：扫码打开民情速递站，一步绑定这户'
+                  : '贴在楼道信箱上：扫码直接打开本楼的民情速递站'}
+              </Text>
               <BigButton busy={busy} onClick={save}>
                 {process.env.TARO_ENV === 'h5' ? '打开图片去打印' : '保存到相册'}
               </BigButton>

@@ -25,10 +25,12 @@ export function Stars({ value, onChange }: StarsProps) {
           </View>
         ))}
       </View>
-      {value > 0 && (
+      {value > 0 ? (
         <Text className="stars__word">
           {value} 分 · {SCORE_WORDS[value]}
         </Text>
+      ) : (
+        onChange && <Text className="stars__hint">点星星打分：1 颗很不满意，5 颗很满意</Text>
       )}
     </View>
   )

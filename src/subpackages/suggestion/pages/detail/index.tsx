@@ -21,10 +21,12 @@ import { StatusTag } from '../../components/status-tag'
 import {
   describeEntry,
   formatTime,
+  HANDLER_EXPLAINED,
   OVERDUE_LABELS,
   STATUS_EXPLAINED,
   TRANSITION_ACTIONS,
 } from '../../format'
+import { HOME_PAGE } from '../../links'
 import './index.css'
 
 type Form =
@@ -307,6 +309,10 @@ export default function DetailPage() {
             <BigButton variant="plain" onClick={load}>
               重新加载
             </BigButton>
+            {/* A suggestion one may not see (or that is gone) does not come back on reload. */}
+            <BigButton variant="plain" onClick={() => void Taro.switchTab({ url: HOME_PAGE })}>
+              回首页
+            </BigButton>
           </View>
         ) : (
           <View className="card">
@@ -356,6 +362,10 @@ export default function DetailPage() {
     ) : null
 
   const timeline = [...d.timeline].reverse()
+  const declinedReason =
+    d.status === 'declined'
+      ? (timeline.find((e) => e.kind === 'status' && e.to === 'declined')?.note ?? null)
+      : null
 
   return (
     <PageShell className="detail">
@@ -368,8 +378,13 @@ export default function DetailPage() {
           <Text className="detail-head__overdue">⚠ {OVERDUE_LABELS[d.overdue]}</Text>
         )}
         <Text className="detail-head__explain" data-testid="status-explained">
-          {STATUS_EXPLAINED[d.status]}
+          {viewer.handler ? HANDLER_EXPLAINED[d.status] : STATUS_EXPLAINED[d.status]}
         </Text>
+        {declinedReason && (
+          <Text className="detail-head__reason" data-testid="declined-reason">
+            原因：{declinedReason}
+          </Text>
+        )}
         <Text className="detail-head__place">
           {d.estateName} {d.buildingName}
         </Text>
@@ -521,7 +536,7 @@ export default function DetailPage() {
       <Text className="section-title">办理进度</Text>
       <View className="card timeline" data-testid="timeline">
         {timeline.map((e, i) => (
-          <TimelineItem key={`${e.at}-${i}`} entry={e} latest={i === 0} />
+          <TimelineItem key={`${e.at}-${i}`} entry={e} latest={i === 0} mine={viewer.mine} />
         ))}
       </View>
 
@@ -563,14 +578,23 @@ export default function DetailPage() {
   )
 }
 
-function TimelineItem({ entry, latest }: { entry: TimelineEntry; latest: boolean }) {
+function TimelineItem({
+  entry,
+  latest,
+  mine,
+}: {
+  entry: TimelineEntry
+  latest: boolean
+  /** the viewer is the submitter: the resident on this timeline is "您" */
+  mine: boolean
+}) {
   return (
     <View className={latest ? 'timeline__item timeline__item--latest' : 'timeline__item'}>
       <View className="timeline__dot" />
       <View className="timeline__content">
         <Text className="timeline__when">{formatTime(entry.at)}</Text>
         <Text className="timeline__what">
-          {entry.by.label} {describeEntry(entry)}
+          {mine && entry.by.role === 'resident' ? '您' : entry.by.label} {describeEntry(entry)}
         </Text>
         {entry.note && <Text className="timeline__note">{entry.note}</Text>}
         {entry.images && entry.images.length > 0 && (

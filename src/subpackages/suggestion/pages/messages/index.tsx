@@ -56,16 +56,18 @@ export default function MessagesPage() {
 
   return (
     <PageShell className="messages">
-      <View className="messages__head">
-        <Text className="messages__count" data-testid="unread-count">
-          {unread > 0 ? `${unread} 条没看过` : '消息都看过了'}
-        </Text>
-        {unread > 0 && (
-          <View className="messages__read-all" ariaRole="button" onClick={readAll}>
-            全部标为已读
-          </View>
-        )}
-      </View>
+      {(unread > 0 || (list.items?.length ?? 0) > 0) && (
+        <View className="messages__head">
+          <Text className="messages__count" data-testid="unread-count">
+            {unread > 0 ? `${unread} 条没看过` : '消息都看过了'}
+          </Text>
+          {unread > 0 && (
+            <View className="messages__read-all" ariaRole="button" onClick={readAll}>
+              全部标为已读
+            </View>
+          )}
+        </View>
+      )}
       {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
       {list.items?.length === 0 && (
         <Text className="list-empty">还没有消息。社区回复您的建议后，会在这里告诉您。</Text>
@@ -83,7 +85,7 @@ export default function MessagesPage() {
             {!m.read && <View className="message__dot" />}
             <Text className="message__title">{m.title}</Text>
           </View>
-          <Text className="message__body">{m.body}</Text>
+          <MessageBody body={m.body} />
           <View className="message__foot">
             <Text>{formatTime(m.createdAt)}</Text>
             {m.link && <Text className="message__more">查看 ›</Text>}
@@ -99,5 +101,20 @@ export default function MessagesPage() {
         onRetry={() => list.reload()}
       />
     </PageShell>
+  )
+}
+
+/**
+ * A message's first line says which suggestion it is about; what follows is what was said.
+ * What was said comes first and large, the reference after it, small.
+ */
+function MessageBody({ body }: { body: string }) {
+  const [about, ...said] = body.split('\n')
+  if (said.length === 0) return <Text className="message__body">{about}</Text>
+  return (
+    <View>
+      <Text className="message__body">{said.join('\n')}</Text>
+      <Text className="message__about">{about}</Text>
+    </View>
   )
 }

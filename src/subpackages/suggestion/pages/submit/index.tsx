@@ -272,7 +272,10 @@ export default function SubmitPage() {
 
       {similar && similar.count > 0 && (
         <View className="similar" data-testid="similar">
-          <Text className="similar__title">已有 {similar.count} 位邻居反映了类似问题</Text>
+          <Text className="similar__title">
+            已有 {similar.residents} 位邻居反映了类似问题
+            {similar.count > similar.residents ? `（共 ${similar.count} 条）` : ''}
+          </Text>
           <Text className="similar__hint">
             {similarItems.length > 0
               ? '是同一件事吗？点“我也遇到了”就行，社区会一起处理，不用再写一遍。'
