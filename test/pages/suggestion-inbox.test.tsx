@@ -41,6 +41,12 @@ describe('工作台', () => {
     )
   })
 
+  it('asks, in a tap, to be told of the next new suggestion by WeChat', async () => {
+    open(LIAISON)
+    fireEvent.click(await screen.findByTestId('notify-me'))
+    expect(await screen.findByText('✓ 已开启，下一条新建议会在微信里提醒您')).toBeTruthy()
+  })
+
   it('shows a liaison only the buildings they serve', async () => {
     open(LIAISON)
     await waitFor(() => expect(cards().length).toBeGreaterThan(0))

@@ -16,6 +16,7 @@ import {
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
+import { askForReplies, type SubscribeOutcome } from '@/services/subscribe'
 import { suggestionService } from '@/services/suggestion'
 import { Chips, type ChipOption } from '../../../suggestion/components/chips'
 import { ListFooter } from '../../../suggestion/components/list-footer'
@@ -126,6 +127,16 @@ export default function InboxPage() {
     )
   }
 
+  const [notice, setNotice] = useState<SubscribeOutcome | null>(null)
+  const askForNotice = () => {
+    void askForReplies().then((outcome) => {
+      setNotice(outcome)
+      if (outcome === 'declined') {
+        void Taro.showToast({ title: '没有开启，新建议仍会出现在“消息”里', icon: 'none' })
+      }
+    })
+  }
+
   return (
     <PageShell className="inbox">
       <View className="inbox__top">
@@ -150,6 +161,21 @@ export default function InboxPage() {
             统计
           </View>
         )}
+      </View>
+
+      {/* A WeChat push needs the handler's own "allow", one per message: ask inside the tap. */}
+      <View
+        className="inbox__notify"
+        ariaRole="button"
+        data-testid="notify-me"
+        onClick={askForNotice}
+      >
+        <Text className="inbox__notify-title">
+          {notice === 'accepted'
+            ? '✓ 已开启，下一条新建议会在微信里提醒您'
+            : '在微信里提醒我新建议'}
+        </Text>
+        <Text className="inbox__notify-hint">微信规定：每点一次，可以收到一条提醒</Text>
       </View>
 
       <Chips
