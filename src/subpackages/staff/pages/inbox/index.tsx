@@ -101,6 +101,16 @@ export default function InboxPage() {
       .catch(() => undefined)
   }, [])
 
+  const [notice, setNotice] = useState<SubscribeOutcome | null>(null)
+  const askForNotice = () => {
+    void askForReplies().then((outcome) => {
+      setNotice(outcome)
+      if (outcome === 'declined') {
+        void Taro.showToast({ title: '没有开启，新建议仍会出现在“消息”里', icon: 'none' })
+      }
+    })
+  }
+
   const change = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch }
     setFilters(next)
@@ -125,16 +135,6 @@ export default function InboxPage() {
         <Text className="error-text">工作台只给民情速递员和社区工作人员使用。</Text>
       </PageShell>
     )
-  }
-
-  const [notice, setNotice] = useState<SubscribeOutcome | null>(null)
-  const askForNotice = () => {
-    void askForReplies().then((outcome) => {
-      setNotice(outcome)
-      if (outcome === 'declined') {
-        void Taro.showToast({ title: '没有开启，新建议仍会出现在“消息”里', icon: 'none' })
-      }
-    })
   }
 
   return (
