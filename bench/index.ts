@@ -160,6 +160,17 @@ async function main(): Promise<void> {
       ['suggestion', 'second', 'demo-neighbour', '', { id }],
       ['suggestion', 'comment', 'demo-neighbour', '', { id, text: '我们单元也是这样。' }],
       ['suggestion', 'award', 'demo-staff', '', { id }],
+      ['suggestion', 'transition', 'demo-liaison', 'start', { id, to: 'in_progress' }],
+      [
+        'suggestion',
+        'transition',
+        'demo-liaison',
+        'resolve',
+        { id, to: 'resolved', note: '路灯已换新。' },
+      ],
+      ['suggestion', 'rate', 'demo-resident', '', { id, score: 5 }],
+      ['suggestion', 'reopen', 'demo-resident', '', { id, reason: '换的灯又不亮了。' }],
+      ['account', 'readMessages', 'demo-resident', '', {}],
       [
         'suggestion',
         'stats',
@@ -172,12 +183,12 @@ async function main(): Promise<void> {
       ],
     ]
     console.log('database round trips per action')
-    console.log(`  ${'suggestion.submit'.padEnd(28)} ${String(submitted.roundTrips).padStart(3)}`)
+    console.log(`  ${'suggestion.submit'.padEnd(42)} ${String(submitted.roundTrips).padStart(3)}`)
     for (const [fn, action, who, note, payload] of steps) {
       const r = await call(fn, who, action, payload)
       const label = `${fn}.${action}${note ? ` (${note})` : ''}`
       console.log(
-        `  ${label.padEnd(28)} ${String(r.roundTrips).padStart(3)}${r.ok ? '' : `  [${r.code}]`}`,
+        `  ${label.padEnd(42)} ${String(r.roundTrips).padStart(3)}${r.ok ? '' : `  [${r.code}]`}`,
       )
     }
 
@@ -192,7 +203,7 @@ async function main(): Promise<void> {
       }
       times.sort((a, b) => a - b)
       console.log(
-        `  ${label.padEnd(30)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms${failed ? `   (${failed} failed)` : ''}`,
+        `  ${label.padEnd(36)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms${failed ? `   (${failed} failed)` : ''}`,
       )
     }
     console.log(
