@@ -30,6 +30,7 @@ export function isDuplicateKey(err: unknown): boolean {
 
 /** The SDK throws "document with _id X does not exist" for a missing doc().get(). */
 export function isNotFound(err: unknown): boolean {
-  const text = err instanceof Error ? err.message : String(err)
-  return /does not exist/i.test(text)
+  const e = err as { message?: unknown; errMsg?: unknown } | null
+  const text = `${String(e?.message ?? err)} ${String(e?.errMsg ?? '')}`
+  return /document with _id .* does not exist/i.test(text)
 }

@@ -744,7 +744,7 @@ export class Store {
     if (!tx) {
       throw new CloudError(
         'DATABASE_TRANSACTION_FAIL',
-        `transaction ${txId} does not exist: it was committed, aborted or expired`,
+        `transaction ${txId} is over: it was committed, aborted or expired`,
       )
     }
     tx.lastActive = Date.now()
@@ -877,11 +877,15 @@ export class Store {
     // As in WeChat cloud (MongoDB underneath), a transaction's write takes the document's lock:
     // it fails at once if another open transaction holds that lock, or if someone committed a
     // newer state than this transaction's snapshot. The SDK does not retry that failure.
+    // The failed transaction is aborted there too: nothing it did can still be committed.
     const coll = this.collections.get(c)
     for (const ch of changes) {
-      if (coll?.writtenAfter(ch.id, tx.snapshot)) throw transactionConflict(tx.id)
-      for (const other of this.txs.values()) {
-        if (other !== tx && other.writes.get(c)?.has(ch.id)) throw transactionConflict(tx.id)
+      const locked =
+        coll?.writtenAfter(ch.id, tx.snapshot) ||
+        [...this.txs.values()].some((other) => other !== tx && other.writes.get(c)?.has(ch.id))
+      if (locked) {
+        this.abortTransaction(tx.id)
+        throw transactionConflict(tx.id)
       }
     }
     const merged = new Map(tx.writes.get(c) ?? [])

@@ -150,6 +150,7 @@ const database: Record<string, Handler> = {
   'database.modifyAndReturnDoc': (p, deps, now) => {
     const { store } = deps
     const c = collectionName(p, deps)
+    singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
     const data = ejsonParam(p.data, now, 'data')
     const res = store.modify(
@@ -338,7 +339,8 @@ export async function handleTcb(body: unknown, deps: TcbDeps): Promise<Reply> {
   } catch (err) {
     if (err instanceof CloudError) {
       if (err.code === 'DATABASE_TRANSACTION_CONFLICT') {
-        // The SDK retries at once; a little jitter keeps contending retries from colliding again.
+        // A conflict at commit is retried by the SDK at once (one at a write is not: the caller
+        // retries); a little jitter keeps contending retries from colliding again.
         const spread = Math.min(100, 5 * (deps.store.activeTransactions() + 1))
         await new Promise((r) => setTimeout(r, Math.random() * spread))
       }

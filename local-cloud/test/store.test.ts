@@ -121,29 +121,52 @@ test('a transaction keeps reading its snapshot whatever commits after it', () =>
         const snapshot = store.find('p', {}, { sort: { _id: 1 } })
         const tx = store.startTransaction()
         const other = store.startTransaction()
-        during.forEach((o) => apply(store, o))
+        // Which documents someone committed a change to after the transactions began.
+        const written = new Set<string>()
+        for (const o of during) {
+          const key = `d${o.id}`
+          const was = JSON.stringify(store.get('p', key))
+          apply(store, o)
+          if (JSON.stringify(store.get('p', key)) !== was) written.add(key)
+        }
         // The other transaction's view, plus its own writes on top, computed by hand.
         expect(store.findRaw('p', {}, { sort: { _id: 1 } }, other)).toEqual(snapshot)
         const expected = new Map(snapshot.map((d) => [d._id as string, d]))
-        const touched = new Set(during.map((o) => `d${o.id}`))
+        let aborted = false
         for (const o of mine) {
           const key = `d${o.id}`
+          const seen = expected.get(key)
+          const writes =
+            o.kind === 'remove'
+              ? seen !== undefined
+              : o.kind === 'update'
+                ? seen !== undefined && seen.v !== o.v
+                : seen?.v !== o.v
+          let conflict = false
           try {
             apply(store, o, tx)
           } catch (err) {
-            // Writing what someone committed after the snapshot fails at once, changing nothing.
             expect((err as { code?: string }).code).toBe('DATABASE_TRANSACTION_CONFLICT')
-            expect(touched.has(key)).toBe(true)
-            continue
+            conflict = true
+          }
+          // A write to what someone committed after the snapshot fails at once, and only that.
+          expect(conflict).toBe(writes && written.has(key))
+          if (conflict) {
+            // ...and ends the transaction: nothing it did can be committed any more.
+            expect(() => store.findRaw('p', {}, {}, tx)).toThrow(/is over/)
+            aborted = true
+            break
           }
           if (o.kind === 'remove') expected.delete(key)
           else if (o.kind === 'put') expected.set(key, { _id: key, v: o.v })
           else if (expected.has(key)) expected.set(key, { _id: key, v: o.v })
         }
-        const seen = store.findRaw('p', {}, { sort: { _id: 1 } }, tx)
-        expect(seen).toEqual(
-          [...expected.values()].sort((a, b) => String(a._id).localeCompare(String(b._id))),
-        )
+        if (!aborted) {
+          const seen = store.findRaw('p', {}, { sort: { _id: 1 } }, tx)
+          expect(seen).toEqual(
+            [...expected.values()].sort((a, b) => String(a._id).localeCompare(String(b._id))),
+          )
+        }
         store.abortTransaction(tx)
         store.abortTransaction(other)
       } finally {

@@ -82,6 +82,23 @@ describe('isolation', () => {
     expect(await read('acct', 'own-2')).toEqual({ _id: 'own-2', v: 102, w: 3 })
   })
 
+  test('a removal inside a transaction is visible to it and applied on commit', async () => {
+    await db()
+      .collection('acct')
+      .doc('rm-1')
+      .set({ data: { v: 1 } })
+    const t = await startTransaction()
+    await t.collection('acct').doc('rm-1').remove()
+    // The SDK reports a missing document inside a transaction the same way as outside.
+    expect(errorText(await rejection(t.collection('acct').doc('rm-1').get()))).toContain(
+      'does not exist',
+    )
+    expect(await read('acct', 'rm-1')).toMatchObject({ v: 1 })
+    await t.commit()
+    const err = await rejection(db().collection('acct').doc('rm-1').get())
+    expect(errorText(err)).toContain('does not exist')
+  })
+
   test('a where query inside a transaction is refused, as in WeChat cloud', async () => {
     await db()
       .collection('acct')
@@ -159,7 +176,8 @@ describe('conflicts', () => {
         .update({ data: { n: n2 + 1 } }),
     )
     expect(errorText(err)).toMatch(/TransactionConflict/)
-    await t2.rollback()
+    // the refused transaction is over, as it is in WeChat cloud
+    expect(errorText(await rejection(t2.commit()))).toMatch(/is over/)
     await t1.commit()
     expect(await read('ctr', 'c0')).toMatchObject({ n: 1 })
   })
@@ -182,7 +200,6 @@ describe('conflicts', () => {
         .update({ data: { n: 1 } }),
     )
     expect(errorText(err)).toMatch(/TransactionConflict/)
-    await t.rollback()
     expect(await read('ctr', 'c2')).toMatchObject({ n: 5 })
   })
 
@@ -373,7 +390,7 @@ describe('lifecycle', () => {
     const t = await startTransaction()
     await t.commit()
     const err = await rejection(t.collection('acct').doc('x').get())
-    expect(errorText(err)).toMatch(/does not exist/)
+    expect(errorText(err)).toMatch(/is over/)
   })
 
   test('idle transactions expire', async () => {
@@ -384,7 +401,7 @@ describe('lifecycle', () => {
       store.insert('x', [{ _id: 'a' }], id)
       await new Promise((r) => setTimeout(r, 1300))
       expect(store.activeTransactions()).toBe(0)
-      expect(() => store.commitTransaction(id)).toThrow(/does not exist/)
+      expect(() => store.commitTransaction(id)).toThrow(/is over/)
       expect(store.get('x', 'a')).toBeNull()
     } finally {
       store.close()

@@ -162,6 +162,11 @@ export interface SuggestionDetail extends SuggestionSummary {
   submitter: { householdLabel: string | null } | null
   /** shown to handlers only, when the resident chose to leave it */
   contactPhone: string | null
+  /**
+   * handlers only: WeChat's content check could not clear its text or photos ('review', or a
+   * photo it could not check), so a person should look before it goes on the board
+   */
+  needsReview: boolean
   timeline: TimelineEntry[]
   result: { text: string; images: string[]; at: string } | null
   /** the deliberation outcome (三议) when there was one */

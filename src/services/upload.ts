@@ -98,7 +98,9 @@ async function uploadWeapp(
 ): Promise<string> {
   let filePath = tempPath
   try {
-    filePath = (await Taro.compressImage({ src: tempPath, quality: 70 })).tempFilePath
+    // 1280 px wide at quality 70 is ~200–400 KB: enough to see a leak, and under imgSecCheck's 1 MB.
+    const option = { src: tempPath, quality: 70, compressedWidth: 1280 }
+    filePath = (await Taro.compressImage(option)).tempFilePath
   } catch {
     // Some devices cannot compress some formats; chooseMedia already gave a compressed copy.
   }

@@ -1,7 +1,8 @@
 // An anonymous suggestion never shows its household or WeChat identity to anyone but its
 // submitter: every other viewer's every response, message and push is searched for them.
-import type { SuggestionDetail } from '../../src/contract/suggestion'
+import type { SimilarResult, SuggestionDetail } from '../../src/contract/suggestion'
 import { ANONYMITY_NOTICE } from '../../src/contract/suggestion'
+import { uploadDirOf } from '../../server/uploads'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
 import { addResident, FN, grantSubscription, ROLES, storageHas, upload } from './suggestion-support'
 
@@ -16,7 +17,15 @@ afterAll(async () => {
 const SUBMITTER = 'anon-resident-1'
 const HOUSEHOLD = 'LH-1-3-502'
 const PHONE = '13912345678'
-const SECRETS = [SUBMITTER, HOUSEHOLD, '3单元 502', '3单元502', '1号楼 3单元']
+// the upload folder's pseudonym too: it would tie the anonymous photos to the same person's named ones
+const SECRETS = [
+  SUBMITTER,
+  uploadDirOf(SUBMITTER),
+  HOUSEHOLD,
+  '3单元 502',
+  '3单元502',
+  '1号楼 3单元',
+]
 
 it('promises in one sentence exactly what is hidden and from whom', () => {
   expect(ANONYMITY_NOTICE).toMatch(/民情速递员、社区两委和邻居都看不到您的房号和微信身份/)
@@ -159,4 +168,24 @@ it("shows board readers a named suggestion's photos without the uploader's openi
   expect(d.images).toHaveLength(1)
   const board = ok(await t.call(FN, ROLES.neighbour, 'board', { limit: 100 }))
   expect(JSON.stringify([d, board])).not.toContain(resident)
+})
+
+it('does not let the similar-suggestion count tie an anonymous suggestion to its submitter', async () => {
+  const resident = 'anon-and-named-1'
+  addResident(t, resident, 'LH-2-1-101')
+  const where = { buildingId: 'LH-2', category: '安全隐患' as const }
+  const before = ok(await t.call<SimilarResult>(FN, ROLES.staff, 'similar', where))
+  for (const anonymous of [false, true]) {
+    ok(
+      await t.call(FN, resident, 'submit', {
+        ...where,
+        text: anonymous ? '二楼楼道的灭火器过期了' : '楼道里电动车乱停堵住了',
+        anonymous,
+      }),
+    )
+  }
+  const after = ok(await t.call<SimilarResult>(FN, ROLES.staff, 'similar', where))
+  expect(after.count).toBe(before.count + 2)
+  // two suggestions, two "neighbours": nothing says both came from one household
+  expect(after.residents).toBe(before.residents + 2)
 })

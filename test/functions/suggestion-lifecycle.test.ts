@@ -191,6 +191,25 @@ describe('submit', () => {
     expect(snapshot(t)).toBe(during)
   })
 
+  it('lets a photo through that could not be checked, flagged for handlers to look at', async () => {
+    const openid = uniq('big-photo')
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    // over imgSecCheck's 1 MB: WeChat cannot check it (40006), and the function says so in its log
+    const big = Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), Buffer.alloc(1100 * 1024)])
+    const photo = await upload(t, openid, 'big.jpg', big)
+    const { id } = await submit(t, openid, { images: [photo] })
+    expect(logged).toHaveBeenCalledWith('[openapi.imgSecCheck]', 40006, 'invalid media size')
+    logged.mockRestore()
+    const asLiaison = ok(await t.call<SuggestionDetail>(FN, ROLES.liaison, 'detail', { id }))
+    expect(asLiaison.needsReview).toBe(true)
+    const asSubmitter = ok(await t.call<SuggestionDetail>(FN, openid, 'detail', { id }))
+    expect(asSubmitter.needsReview).toBe(false)
+    // an ordinary one is not flagged
+    const fine = await submit(t, openid, { images: [await upload(t, openid, 'small.jpg')] })
+    const plain = ok(await t.call<SuggestionDetail>(FN, ROLES.liaison, 'detail', { id: fine.id }))
+    expect(plain.needsReview).toBe(false)
+  })
+
   it('refuses risky text (CONTENT_REJECTED) and writes nothing', async () => {
     const before = snapshot(t)
     const res = await t.call(FN, uniq('bad'), 'submit', {

@@ -3,6 +3,7 @@ import dayjs from 'dayjs'
 import {
   ACCEPT_WITHIN_HOURS,
   OVERDUE_LABELS,
+  REOPEN_WITHIN_DAYS,
   RESOLVE_WITHIN_DAYS,
   type Status,
   type TimelineEntry,
@@ -100,6 +101,6 @@ export const HANDLER_EXPLAINED: Record<Status, string> = {
   accepted: '已受理：需要大家商量的点“提交社区议事”，能直接办的点“开始办理”。',
   deliberating: '社区议事中：商量出结果后写下结果，开始办理或不予采纳。',
   in_progress: '办理中：办好后写明结果、附上照片，点“办结”，居民会收到通知。',
-  resolved: '已办结：居民可以评价，7 天内觉得没办好可以要求重新办理。',
+  resolved: `已办结：居民可以评价，${REOPEN_WITHIN_DAYS} 天内觉得没办好可以要求重新办理。`,
   declined: '没有采纳，原因已告诉居民。',
 }

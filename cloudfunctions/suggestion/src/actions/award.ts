@@ -47,6 +47,14 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
     balance = await inTransaction(ctx.db, async (t) => {
       const now = await readInTransaction<SuggestionDoc>(t, SUGGESTIONS, s._id)
       if (!now || now.golden) throw alreadyAwarded()
+      // The suggestion first: of racing awards of one suggestion, all but one stop at its lock
+      // here, before any of them holds the household's account (shared with its other awards).
+      await t
+        .collection(SUGGESTIONS)
+        .doc(s._id)
+        .update({
+          data: { golden: true, updatedAt: ctx.now, timeline: _.push([entry]) },
+        })
       const account = await readInTransaction<PointsAccountDoc>(t, POINTS_ACCOUNTS, householdId)
       const after = (account?.balance ?? 0) + points
       if (account) {
@@ -81,12 +89,6 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
         createdAt: ctx.now,
       }
       await t.collection(POINTS_LEDGER).add({ data: ledger })
-      await t
-        .collection(SUGGESTIONS)
-        .doc(s._id)
-        .update({
-          data: { golden: true, updatedAt: ctx.now, timeline: _.push([entry]) },
-        })
       return after
     })
   } catch (err) {

@@ -19,7 +19,7 @@ export const reply = handler(suggestion.reply, 'anyone', async (input, ctx) => {
   const { s, v } = await load(ctx, input.id)
   if (!v.handler && !v.mine) throw forbidden('只有提出建议的居民和负责的速递员、社区可以回复')
   const asHandler = v.handler
-  await checkContent(ctx, input.text, input.images)
+  const verdict = await checkContent(ctx, input.text, input.images)
 
   // The submitter's photos on an anonymous suggestion must not keep their folder's name.
   const anonymousPhotos = !asHandler && s.anonymous && input.images.length > 0
@@ -33,7 +33,13 @@ export const reply = handler(suggestion.reply, 'anyone', async (input, ctx) => {
   if (images.length) entry.images = images
   let next
   try {
-    next = await applyChange(ctx, s, {}, {}, entry)
+    next = await applyChange(
+      ctx,
+      s,
+      {},
+      verdict === 'review' ? { contentCheck: 'review' } : {},
+      entry,
+    )
   } catch (err) {
     if (anonymousPhotos) await discard(images)
     throw err

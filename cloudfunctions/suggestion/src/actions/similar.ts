@@ -32,13 +32,15 @@ export const similar = handler(
     const [building, household, bySubmitter, docs] = await Promise.all([
       isStaff ? getById<BuildingDoc>(ctx.db, 'buildings', buildingId) : Promise.resolve(null),
       callerHousehold(ctx),
-      // one row per submitter: how many residents, and how many suggestions in all
+      // one row per submitter: how many residents, and how many suggestions in all. An anonymous
+      // suggestion counts as a resident of its own, or the count would tie it to the same
+      // person's named ones.
       aggregated<{ _id: string; n: number }>(
         ctx.db
           .collection(SUGGESTIONS)
           .aggregate()
           .match(where)
-          .group({ _id: '$openid', n: { $sum: 1 } })
+          .group({ _id: { $cond: ['$anonymous', '$_id', '$openid'] }, n: { $sum: 1 } })
           .limit(1000)
           .end(),
       ),

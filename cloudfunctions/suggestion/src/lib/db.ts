@@ -1,5 +1,5 @@
 // Typed writes and transactions over wx-server-sdk (its typings union promises with void).
-import { AppError } from '../../../../server/errors'
+import { AppError, isNotFound } from '../../../../server/errors'
 import type { Database } from '../../../../server/router'
 
 export type Collection = ReturnType<Database['collection']>
@@ -40,7 +40,7 @@ export async function readInTransaction<T>(
     const res = (await t.collection(collection).doc(id).get()) as unknown as { data: T | null }
     return res.data ?? null
   } catch (err) {
-    if (/does not exist/.test(String((err as { errMsg?: unknown })?.errMsg ?? err))) return null
+    if (isNotFound(err)) return null
     throw err
   }
 }
@@ -70,7 +70,7 @@ export function isTransactionConflict(err: unknown): boolean {
   if (err instanceof AppError) return false
   const e = err as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown }
   const text = `${String(e?.code ?? '')} ${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`
-  return /TRANSACTION_CONFLICT|TransactionConflict|conflict/i.test(text)
+  return /TRANSACTION_CONFLICT|TransactionConflict|WriteConflict/i.test(text)
 }
 
 /** The name of the unique index a duplicate-key error names (`_id_`, `no_unique` …), if any. */

@@ -110,6 +110,7 @@ export function toDetail(
     images: [...s.images],
     submitter: showSubmitter ? { householdLabel: s.householdLabel } : null,
     contactPhone: v.mine || v.handler ? s.contactPhone : null,
+    needsReview: v.handler && s.contentCheck === 'review',
     timeline: s.timeline.filter((e) => insider || PUBLIC_KINDS.has(e.kind)).map(timelineView),
     result: s.result
       ? { text: s.result.text, images: [...s.result.images], at: s.result.at.toISOString() }

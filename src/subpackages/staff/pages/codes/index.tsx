@@ -2,7 +2,7 @@
 // service card of each household. Scanning either opens the home page with the place filled in.
 import { Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
@@ -53,20 +53,23 @@ export default function CodesPage() {
       .catch(() => setBuildings([]))
   })
 
+  // Never show a code other than the one last asked for: it could be printed for the wrong box
+  // or door. Each request has a number; a reply to an older one is dropped.
+  const latest = useRef(0)
   const show = async (b: BuildingChoice, householdRoom: string | null) => {
+    const ticket = ++latest.current
     if (b.id !== building?.id) setUnit((u) => Math.min(u, b.units))
     setBuilding(b)
     setBusy(true)
-    // Never leave the previous code on screen while another is asked for: it could be printed
-    // for the wrong box or door.
     setCode(null)
     try {
       const scene = householdRoom ? `h=${b.id}-${unit}-${householdRoom}` : `b=${b.id}`
-      setCode(await accountService.qrCode(scene))
+      const next = await accountService.qrCode(scene)
+      if (ticket === latest.current) setCode(next)
     } catch {
       // the service has already said what went wrong
     } finally {
-      setBusy(false)
+      if (ticket === latest.current) setBusy(false)
     }
   }
 

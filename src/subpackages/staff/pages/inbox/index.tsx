@@ -105,8 +105,12 @@ export default function InboxPage() {
   const askForNotice = () => {
     void askForReplies().then((outcome) => {
       setNotice(outcome)
-      if (outcome === 'declined') {
-        void Taro.showToast({ title: '没有开启，新建议仍会出现在“消息”里', icon: 'none' })
+      if (outcome !== 'accepted') {
+        const title =
+          outcome === 'declined'
+            ? '没有开启，新建议仍会出现在“消息”里'
+            : '这个小程序还没有配置微信提醒，新建议会出现在“消息”里'
+        void Taro.showToast({ title, icon: 'none', duration: 3000 })
       }
     })
   }

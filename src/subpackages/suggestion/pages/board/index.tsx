@@ -1,7 +1,7 @@
 // 议事长廊: the community's published suggestions — second (附议) once, see decisions and results.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Profile } from '@/contract/account'
 import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
@@ -32,15 +32,16 @@ export default function BoardPage() {
   const fetchBoard = (by: Sort) => (cursor: string | null) =>
     suggestionService.board({ sort: by, cursor }, { silent: true })
   const list = usePaged<BoardItem>(fetchBoard(sort))
-  useDidShow(() => list.reload())
   // Someone with no home and no role here has no community, so no board: lead them to bind.
+  // Read again on every show: they come back here from the bind page.
   const [profile, setProfile] = useState<Profile | null>(null)
-  useEffect(() => {
+  useDidShow(() => {
+    list.reload()
     accountService
       .login({ silent: true })
       .then(setProfile)
       .catch(() => undefined)
-  }, [])
+  })
   const homeless = profile !== null && profile.household === null && profile.community === null
 
   const changeSort = (next: Sort) => {

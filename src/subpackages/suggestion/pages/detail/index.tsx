@@ -377,6 +377,11 @@ export default function DetailPage() {
         {viewer.handler && d.overdue && (
           <Text className="detail-head__overdue">⚠ {OVERDUE_LABELS[d.overdue]}</Text>
         )}
+        {d.needsReview && (
+          <Text className="detail-head__review" data-testid="needs-review">
+            ⚠ 微信内容检查没能确认这里的文字或照片，公开到议事长廊前请先看一下
+          </Text>
+        )}
         <Text className="detail-head__explain" data-testid="status-explained">
           {viewer.handler ? HANDLER_EXPLAINED[d.status] : STATUS_EXPLAINED[d.status]}
         </Text>

@@ -85,7 +85,11 @@ export default function MessagesPage() {
             {!m.read && <View className="message__dot" />}
             <Text className="message__title">{m.title}</Text>
           </View>
-          <MessageBody body={m.body} />
+          {m.kind === 'overdue' ? (
+            <Text className="message__body">{m.body}</Text>
+          ) : (
+            <MessageBody body={m.body} />
+          )}
           <View className="message__foot">
             <Text>{formatTime(m.createdAt)}</Text>
             {m.link && <Text className="message__more">查看 ›</Text>}
@@ -105,7 +109,8 @@ export default function MessagesPage() {
 }
 
 /**
- * A message's first line says which suggestion it is about; what follows is what was said.
+ * A message to a submitter: its first line says which suggestion it is about, what follows is
+ * what was said (an overdue reminder is a list instead, shown as it is).
  * What was said comes first and large, the reference after it, small.
  */
 function MessageBody({ body }: { body: string }) {
