@@ -16,6 +16,7 @@ let t: TestCloud
 beforeAll(async () => {
   t = await startTestCloud()
   addResident(t, ROLES.outsider, 'DF-7-2-1503')
+  addResident(t, ROLES.mate, 'LH-1-3-201')
 })
 afterAll(async () => {
   await t.close()
@@ -59,6 +60,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'FORBIDDEN',
       liaison: true,
       otherLiaison: 'NOT_FOUND',
@@ -75,6 +77,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'FORBIDDEN',
       liaison: true,
       otherLiaison: 'FORBIDDEN',
@@ -91,6 +94,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: true,
       neighbour: 'NOT_FOUND',
+      mate: 'NOT_FOUND',
       outsider: 'NOT_FOUND',
       liaison: true,
       otherLiaison: 'NOT_FOUND',
@@ -107,6 +111,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: true,
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'NOT_FOUND',
       liaison: true,
       otherLiaison: 'FORBIDDEN',
@@ -123,6 +128,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: true,
       neighbour: 'NOT_FOUND',
+      mate: 'NOT_FOUND',
       outsider: 'NOT_FOUND',
       liaison: 'FORBIDDEN',
       otherLiaison: 'NOT_FOUND',
@@ -139,6 +145,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: true,
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'NOT_FOUND',
       liaison: 'FORBIDDEN',
       otherLiaison: 'FORBIDDEN',
@@ -155,6 +162,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'FORBIDDEN',
       liaison: 'FORBIDDEN',
       otherLiaison: 'FORBIDDEN',
@@ -171,6 +179,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: true,
+      mate: true,
       outsider: 'NOT_FOUND',
       liaison: true,
       otherLiaison: true,
@@ -187,6 +196,8 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'NOT_FOUND',
+      // the same building's residents second it from the 类似问题 prompt, before it is public
+      mate: true,
       outsider: 'NOT_FOUND',
       liaison: 'FORBIDDEN',
       otherLiaison: 'NOT_FOUND',
@@ -203,6 +214,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: true,
       neighbour: true,
+      mate: true,
       outsider: 'NOT_FOUND',
       liaison: true,
       otherLiaison: true,
@@ -219,6 +231,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'NOT_FOUND',
+      mate: 'NOT_FOUND',
       outsider: 'NOT_FOUND',
       liaison: 'FORBIDDEN',
       otherLiaison: 'NOT_FOUND',
@@ -235,6 +248,7 @@ const WRITES: Case[] = [
     expect: {
       submitter: 'FORBIDDEN',
       neighbour: 'FORBIDDEN',
+      mate: 'FORBIDDEN',
       outsider: 'FORBIDDEN',
       liaison: 'FORBIDDEN',
       otherLiaison: 'FORBIDDEN',
@@ -266,6 +280,7 @@ describe('reads', () => {
   const DETAIL_HIDDEN: Record<Role, Outcome> = {
     submitter: true,
     neighbour: 'NOT_FOUND',
+    mate: 'NOT_FOUND',
     outsider: 'NOT_FOUND',
     liaison: true,
     otherLiaison: 'NOT_FOUND',
@@ -276,6 +291,7 @@ describe('reads', () => {
   const DETAIL_SHOWN: Record<Role, Outcome> = {
     ...DETAIL_HIDDEN,
     neighbour: true,
+    mate: true,
     otherLiaison: true,
   }
 
@@ -299,6 +315,7 @@ describe('reads', () => {
   const INBOX: Record<Role, Outcome> = {
     submitter: 'FORBIDDEN',
     neighbour: 'FORBIDDEN',
+    mate: 'FORBIDDEN',
     outsider: 'FORBIDDEN',
     liaison: true,
     otherLiaison: true,
@@ -383,7 +400,8 @@ describe('reads', () => {
           },
         ),
       )
-      const insider = role === 'liaison' || role === 'staff' || role === 'submitter'
+      const insider =
+        role === 'liaison' || role === 'staff' || role === 'submitter' || role === 'mate'
       expect(res.count).toBeGreaterThan(0)
       expect(res.items.length > 0).toBe(insider)
       // never one's own
@@ -414,6 +432,7 @@ describe('reads', () => {
     const expected: Record<Role, string | null> = {
       submitter: null,
       neighbour: 'LH-3-1-502',
+      mate: 'LH-1-3-201',
       outsider: 'DF-7-2-1503',
       liaison: 'LH-2-1-201',
       otherLiaison: 'LH-4-1-102',

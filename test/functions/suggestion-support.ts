@@ -10,6 +10,7 @@ export const FN = 'suggestion'
 /** The personas of the role matrix, all about building LH-1 of community ESLP. */
 export const ROLES = {
   submitter: 'demo-resident', // LH-1-2-301
+  mate: 'seed-lh-1-3-201', // LH-1 too: a resident of the building who is not the submitter
   neighbour: 'demo-neighbour', // LH-3, same community
   outsider: 'zt-resident', // 东方现代城, another community (bound by bindOutsider)
   liaison: 'demo-liaison', // LH-1 & LH-2 (lives in LH-2)
