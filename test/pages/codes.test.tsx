@@ -27,6 +27,9 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
       expect(screen.getByText('陇海安居 3号楼 2单元 502 意见征集服务卡')).toBeTruthy(),
     )
     expect(screen.queryByText('陇海安居 3号楼 民意信箱')).toBeNull()
+    // another room typed: the card on screen no longer matches it, so it goes
+    fireEvent.change(screen.getByLabelText('房号'), { target: { value: '601' } })
+    expect(screen.queryByTestId('qr-card')).toBeNull()
   })
 
   it('takes the old code off the screen when the household asked for does not exist', async () => {
@@ -35,7 +38,9 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
     await screen.findByText('陇海安居 1号楼 民意信箱')
     fireEvent.change(screen.getByLabelText('房号'), { target: { value: '9901' } })
     fireEvent.click(screen.getByRole('button', { name: '生成户卡码' }))
-    await waitFor(() => expect(screen.queryByTestId('qr-card')).toBeNull())
+    expect(await screen.findByTestId('codes-failed')).toBeTruthy()
+    expect(screen.getByTestId('codes-failed').textContent).toMatch(/没有找到这户/)
+    expect(screen.queryByTestId('qr-card')).toBeNull()
   })
 
   it('a resident has nothing to print', async () => {

@@ -42,6 +42,9 @@ describe('首页', () => {
     const messages = await screen.findByRole('button', { name: /^消息，\d+ 条未读$/ })
     expect(messages).toBeTruthy()
     expect(await screen.findByRole('button', { name: /^工作台，\d+ 条待受理/ })).toBeTruthy()
+    expect(screen.getAllByTestId('tile-badge').map((b) => b.textContent)).toContainEqual(
+      expect.stringMatching(/^\d+ 条待受理$/),
+    )
   })
 
   it('sends 提建议 to the submit page with the scanned building', async () => {

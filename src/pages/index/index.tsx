@@ -223,23 +223,17 @@ export default function HomePage() {
         <Tile
           title="消息"
           hint="社区的回复都在这里"
-          badge={unread > 0 ? `${unread} 条未读` : undefined}
+          badges={unread > 0 ? [`${unread} 条未读`] : []}
           onClick={() => go('/subpackages/suggestion/pages/messages/index')}
         />
         {isWorker && (
           <Tile
             title="工作台"
             hint="处理居民的建议"
-            badge={
-              work && (work.overdue > 0 || work.waiting > 0)
-                ? [
-                    work.waiting > 0 ? `${work.waiting} 条待受理` : '',
-                    work.overdue > 0 ? `${work.overdue} 条超时` : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                : undefined
-            }
+            badges={[
+              work && work.waiting > 0 ? `${work.waiting} 条待受理` : '',
+              work && work.overdue > 0 ? `${work.overdue} 条超时` : '',
+            ].filter(Boolean)}
             onClick={() => go('/subpackages/staff/pages/inbox/index')}
           />
         )}
@@ -252,24 +246,28 @@ interface TileProps {
   title: string
   hint: string
   /** what waits there, said in words (a red dot alone means nothing to many older residents) */
-  badge?: string
+  badges?: string[]
   onClick: () => void
   primary?: boolean
 }
 
-function Tile({ title, hint, badge, onClick, primary }: TileProps) {
+function Tile({ title, hint, badges = [], onClick, primary }: TileProps) {
   return (
     <View
       className={primary ? 'tile tile--primary' : 'tile'}
       ariaRole="button"
-      ariaLabel={badge ? `${title}，${badge}` : title}
+      ariaLabel={badges.length ? `${title}，${badges.join('，')}` : title}
       onClick={onClick}
     >
       <Text className="tile__title">{title}</Text>
-      {badge && (
-        <Text className="tile__badge" data-testid="tile-badge">
-          {badge}
-        </Text>
+      {badges.length > 0 && (
+        <View className="tile__badges">
+          {badges.map((b) => (
+            <Text key={b} className="tile__badge" data-testid="tile-badge">
+              {b}
+            </Text>
+          ))}
+        </View>
       )}
       <Text className="tile__hint">{hint}</Text>
     </View>

@@ -7,6 +7,7 @@ import type { Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
+import { CloudError } from '@/services/cloud'
 import './index.css'
 
 interface BuildingChoice {
@@ -41,6 +42,7 @@ export default function CodesPage() {
   const [room, setRoom] = useState('')
   const [code, setCode] = useState<QrCode | null>(null)
   const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState<string | null>(null)
 
   useLoad(() => {
     accountService
@@ -62,15 +64,26 @@ export default function CodesPage() {
     setBuilding(b)
     setBusy(true)
     setCode(null)
+    setFailed(null)
     try {
       const scene = householdRoom ? `h=${b.id}-${unit}-${householdRoom}` : `b=${b.id}`
-      const next = await accountService.qrCode(scene)
+      const next = await accountService.qrCode(scene, { silent: true })
       if (ticket === latest.current) setCode(next)
-    } catch {
-      // the service has already said what went wrong
+    } catch (err) {
+      // said where the code would have been, so it stays on screen until the next try
+      if (ticket === latest.current) {
+        setFailed(err instanceof CloudError ? err.message : '没能生成二维码，请稍后再试')
+      }
     } finally {
       if (ticket === latest.current) setBusy(false)
     }
+  }
+
+  // A household card on screen stops matching once the unit or room changes: take it off.
+  const changeHousehold = (nextUnit: number, nextRoom: string) => {
+    setUnit(nextUnit)
+    setRoom(nextRoom)
+    if (code?.scene.startsWith('h=')) setCode(null)
   }
 
   const save = () => {
@@ -121,7 +134,7 @@ export default function CodesPage() {
                     key={u}
                     ariaRole="button"
                     className={`codes__chip ${unit === u ? 'codes__chip--on' : ''}`}
-                    onClick={() => setUnit(u)}
+                    onClick={() => changeHousehold(u, room)}
                   >
                     {u}单元
                   </View>
@@ -135,7 +148,7 @@ export default function CodesPage() {
                   maxlength={5}
                   placeholder="房号，如 301"
                   aria-label="房号"
-                  onInput={(e) => setRoom(e.detail.value)}
+                  onInput={(e) => changeHousehold(unit, e.detail.value)}
                 />
                 <BigButton
                   variant="plain"
@@ -146,6 +159,11 @@ export default function CodesPage() {
                 </BigButton>
               </View>
             </View>
+          )}
+          {failed && (
+            <Text className="error-text codes__failed" data-testid="codes-failed">
+              {failed}
+            </Text>
           )}
           {code && (
             <View className="codes__card" data-testid="qr-card">
