@@ -125,16 +125,7 @@ export default function BoardPage() {
           }
         />
       ))}
-      {!homeless && (
-        <ListFooter
-          count={list.items?.length ?? 0}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          error={list.error}
-          onMore={list.more}
-          onRetry={() => list.reload()}
-        />
-      )}
+      {!homeless && <ListFooter list={list} />}
     </PageShell>
   )
 }

@@ -96,14 +96,7 @@ export default function MessagesPage() {
           </View>
         </View>
       ))}
-      <ListFooter
-        count={list.items?.length ?? 0}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        error={list.error}
-        onMore={list.more}
-        onRetry={() => list.reload()}
-      />
+      <ListFooter list={list} />
     </PageShell>
   )
 }

@@ -45,14 +45,7 @@ export default function MineSuggestionsPage() {
       {list.items?.map((s) => (
         <SuggestionCard key={s.id} item={s} onOpen={open} />
       ))}
-      <ListFooter
-        count={list.items?.length ?? 0}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        error={list.error}
-        onMore={list.more}
-        onRetry={() => list.reload()}
-      />
+      <ListFooter list={list} />
     </PageShell>
   )
 }
