@@ -81,8 +81,8 @@ export default function BoardPage() {
         社区公开的建议、商量的结果和办理结果都在这里。您也关心这件事，就点“附议”，让社区知道有多少人在意。
       </Text>
       {homeless && (
-        <View className="board__bind">
-          <Text className="board__bind-text">
+        <View className="bind-callout">
+          <Text className="bind-callout__text">
             议事长廊是本社区居民的。绑定您家的房屋后就能看、能附议。
           </Text>
           <BigButton onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>去绑定我家</BigButton>
