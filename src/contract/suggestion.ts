@@ -187,12 +187,43 @@ export interface SuggestionDetail extends SuggestionSummary {
   }
 }
 
+/** Where an open suggestion stands, as a neighbour may learn it: 受理中 or 办理中. */
+export type SimilarStage = 'accepting' | 'working'
+export const SIMILAR_STAGE_LABELS: Record<SimilarStage, string> = {
+  accepting: '受理中',
+  working: '办理中',
+}
+export const similarStage = (s: Status): SimilarStage =>
+  s === 'submitted' || s === 'accepted' ? 'accepting' : 'working'
+
+/**
+ * Another household's open suggestion, as the similar prompt shows it. Until staff publish it,
+ * a neighbour learns only that it exists, its category and where it stands: no text, photo,
+ * number or date (an anonymous one must not be traceable, a named one is private).
+ */
+export interface SimilarItem {
+  /** opaque; lets the neighbour second it (附议) instead of filing a duplicate */
+  id: string
+  category: Category
+  stage: SimilarStage
+  seconds: number
+  /** the viewer already seconded it */
+  seconded: boolean
+  /** published to the 议事长廊: its excerpt is shown, as the board shows it */
+  published: boolean
+  /** the text's excerpt: published ones only (and the building's handlers) */
+  excerpt: string | null
+}
+
 export interface SimilarResult {
-  /** open suggestions of the same building and category, by others */
+  /** open suggestions of the same building and category, by other households */
   count: number
-  /** how many different residents made them ("已有 3 位邻居反映了类似问题") */
+  /** how many different residents made them ("本楼已有 3 位邻居反映了类似问题") */
   residents: number
-  items: SuggestionSummary[]
+  /** residents of the building (and its handlers) only; strangers learn the count alone */
+  items: SimilarItem[]
+  /** the caller's own open suggestions of this category (and their household's named ones) */
+  mine: SuggestionSummary[]
 }
 
 export interface InboxPage extends Page<SuggestionSummary> {

@@ -167,8 +167,11 @@ describe('民情速递站 end to end', () => {
     await shot(page, 'suggestion-02-submit-empty')
 
     await text(page, '漏水').click()
-    // the neighbour's open report is shown before a duplicate is filed
-    await page.getByText(/^已有 \d+ 位邻居反映了类似问题$/).waitFor()
+    // the neighbour's open report is shown before a duplicate is filed, but not what it says
+    await page.getByText(/^本楼已有 \d+ 位邻居反映了类似问题/).waitFor()
+    expect(await page.getByText('1号楼楼顶防水层老化').count()).toBe(0)
+    // and her own open leak report, with its number, so she does not file it twice
+    await text(page, '您已反映过这类问题').waitFor()
     await shot(page, 'suggestion-03-submit-similar')
 
     await page.locator('textarea').fill(LEAK)

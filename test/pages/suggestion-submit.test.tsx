@@ -96,7 +96,7 @@ describe('提建议', () => {
     await waitFor(() => expect(suggestionDraft.get('LH-3')).toBeNull())
   })
 
-  it("shows neighbours' open reports of the same kind and seconds one in one tap instead of filing", async () => {
+  it("shows neighbours' open reports of the same kind, without their words, and seconds one in one tap", async () => {
     const words = uniqueText('3号楼门口的垃圾桶满了没人清')
     const { id } = await fileSuggestion(await residentOf('LH-3-1-101'), {
       buildingId: 'LH-3',
@@ -110,8 +110,12 @@ describe('提建议', () => {
 
     tapText('环境卫生')
     const box = await screen.findByTestId('similar')
-    expect(within(box).getByText(/^已有 \d+ 位邻居反映了类似问题$/)).toBeTruthy()
-    const item = within(box).getByText(words).closest('.similar__item') as HTMLElement
+    expect(within(box).getByText(/^本楼已有 \d+ 位邻居反映了类似问题/)).toBeTruthy()
+    // an unpublished report is its household's, liaison's and staff's to read
+    expect(within(box).queryByText(words)).toBeNull()
+    const item = within(box).getAllByTestId('similar-item')[0]
+    expect(within(item).getByText('环境卫生 · 受理中')).toBeTruthy()
+    expect(within(item).getByText('内容只有社区和速递员能看到')).toBeTruthy()
     fireEvent.click(within(item).getByRole('button', { name: '我也遇到了（附议）' }))
 
     expect(await within(item).findByText('✓ 您已附议')).toBeTruthy()
@@ -119,6 +123,24 @@ describe('提建议', () => {
     expect(await api<{ seconds: number }>('suggestion', STAFF, 'detail', { id })).toMatchObject({
       seconds: 1,
     })
+  })
+
+  it('shows the resident their own open report of the kind with its number, not as a neighbour', async () => {
+    const me = await residentOf('LH-3-3-301')
+    const words = uniqueText('3号楼3单元楼梯扶手松了')
+    const { no } = await fileSuggestion(me, {
+      buildingId: 'LH-3',
+      category: '安全隐患',
+      text: words,
+    })
+    openPage(SUBMIT, { buildingId: 'LH-3' }, me)
+    render(<SubmitPage />)
+    await screen.findByText('陇海安居 3号楼')
+    tapText('安全隐患')
+    const box = await screen.findByTestId('similar-mine')
+    expect(within(box).getByText('您已反映过这类问题')).toBeTruthy()
+    expect(within(box).getByText(`编号 ${no}`)).toBeTruthy()
+    expect(within(box).getByText(words)).toBeTruthy()
   })
 
   it('opens from a household card code with that building filled in', async () => {

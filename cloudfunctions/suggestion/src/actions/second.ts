@@ -18,6 +18,7 @@ export const second = handler(suggestion.second, 'resident', async ({ id }, ctx)
   if (!canSecond(s, v)) {
     if (!canView(v, s)) throw notFound('这条建议')
     if (v.mine) throw forbidden('不能附议自己的建议')
+    if (v.household) throw forbidden('不能附议自家的建议')
     if (!OPEN_STATUSES.includes(s.status)) throw conflict('这件事已经有了结果，不用再附议了')
     if (v.member) throw forbidden('这条建议还没有在议事长廊公开，不能附议')
     throw forbidden('只有本社区的居民可以附议')

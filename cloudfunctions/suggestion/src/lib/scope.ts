@@ -26,6 +26,12 @@ export function homeCommunity(u: UserDoc, household: HouseholdDoc | null): strin
 
 export interface Viewer {
   mine: boolean
+  /**
+   * another member of the submitter's household, for a named suggestion: reads it as the
+   * submitter does, but acts on it only through the submitter (an anonymous one is the
+   * submitter's alone: "只有您自己知道")
+   */
+  household: boolean
   staff: boolean
   /** may move it through its lifecycle and reply: the building's liaison or the community's staff */
   handler: boolean
@@ -45,6 +51,12 @@ export function viewerOf(
   const staff = isStaffOf(ctx.user, s.communityId)
   return {
     mine: s.openid === ctx.openid,
+    household:
+      s.openid !== ctx.openid &&
+      !s.anonymous &&
+      household !== null &&
+      s.householdId !== null &&
+      s.householdId === household._id,
     staff,
     handler: staff || isLiaisonOf(ctx.user, s.buildingId),
     member: household?.communityId === s.communityId,
@@ -55,10 +67,10 @@ export function viewerOf(
 
 /** Whether the caller may read it at all; when not, its existence is not revealed either. */
 export const canView = (v: Viewer, s: SuggestionDoc): boolean =>
-  v.mine || v.handler || (s.published && (v.member || v.roleInCommunity))
+  v.mine || v.household || v.handler || (s.published && (v.member || v.roleInCommunity))
 
-/** A public reader: neither the submitter nor a handler. */
-export const isPublicViewer = (v: Viewer): boolean => !v.mine && !v.handler
+/** A public reader: neither the submitter (nor their household) nor a handler. */
+export const isPublicViewer = (v: Viewer): boolean => !v.mine && !v.household && !v.handler
 
 export function handlerActor(v: Viewer): Actor {
   return v.staff ? { role: 'staff', label: '社区两委' } : { role: 'liaison', label: '民情速递员' }

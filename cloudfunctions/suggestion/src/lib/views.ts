@@ -92,7 +92,7 @@ export function canReopen(s: SuggestionDoc, now: Date): boolean {
 /** May the viewer second it: a published one of their community, or an open one of their building. */
 /** 附议 is support for getting something done: once it is done or declined, there is nothing to second. */
 export function canSecond(s: SuggestionDoc, v: Viewer): boolean {
-  if (v.mine || !OPEN_STATUSES.includes(s.status)) return false
+  if (v.mine || v.household || !OPEN_STATUSES.includes(s.status)) return false
   return (s.published && v.member) || v.neighbour
 }
 
@@ -103,7 +103,7 @@ export function toDetail(
   now: Date,
 ): SuggestionDetail {
   const insider = !isPublicViewer(v)
-  const showSubmitter = v.mine || (v.handler && !s.anonymous)
+  const showSubmitter = v.mine || v.household || (v.handler && !s.anonymous)
   return {
     ...toSummary(s, now),
     text: s.text,

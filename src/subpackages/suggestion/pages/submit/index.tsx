@@ -13,6 +13,7 @@ import {
   MAX_IMAGES,
   SubmitInput,
   type Category,
+  SIMILAR_STAGE_LABELS,
   type SimilarResult,
 } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
@@ -270,10 +271,31 @@ export default function SubmitPage() {
         testId="categories"
       />
 
+      {similar && similar.mine.length > 0 && (
+        <View className="similar similar--mine" data-testid="similar-mine">
+          <Text className="similar__title">您已反映过这类问题</Text>
+          {similar.mine.slice(0, 3).map((s) => (
+            <View
+              key={s.id}
+              className="similar__item similar__item--link"
+              ariaRole="link"
+              onClick={() => void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${s.id}` })}
+            >
+              <View className="similar__head">
+                <StatusTag status={s.status} />
+                <Text className="similar__no">编号 {s.no}</Text>
+              </View>
+              <Text className="similar__excerpt">{s.excerpt}</Text>
+            </View>
+          ))}
+          <Text className="similar__hint">点上面看进度。是新的情况，请接着往下写。</Text>
+        </View>
+      )}
+
       {similar && similar.count > 0 && (
         <View className="similar" data-testid="similar">
           <Text className="similar__title">
-            已有 {similar.residents} 位邻居反映了类似问题
+            本楼已有 {similar.residents} 位邻居反映了类似问题
             {similar.count > similar.residents ? `（共 ${similar.count} 条）` : ''}
           </Text>
           <Text className="similar__hint">
@@ -282,15 +304,21 @@ export default function SubmitPage() {
               : '社区已经知道了。您有新情况，也可以接着写。'}
           </Text>
           {similarItems.slice(0, 3).map((s) => (
-            <View key={s.id} className="similar__item">
+            <View key={s.id} className="similar__item" data-testid="similar-item">
               <View className="similar__body">
                 <View className="similar__head">
-                  <StatusTag status={s.status} />
+                  <Text className="similar__stage">
+                    {s.category} · {SIMILAR_STAGE_LABELS[s.stage]}
+                  </Text>
                   {s.seconds > 0 && <Text className="similar__seconds">{s.seconds} 人附议</Text>}
                 </View>
-                <Text className="similar__excerpt">{s.excerpt}</Text>
+                {s.excerpt !== null ? (
+                  <Text className="similar__excerpt">{s.excerpt}</Text>
+                ) : (
+                  <Text className="similar__private">内容只有社区和速递员能看到</Text>
+                )}
               </View>
-              {seconded[s.id] ? (
+              {seconded[s.id] || s.seconded ? (
                 <Text className="similar__done">✓ 您已附议</Text>
               ) : (
                 <BigButton variant="plain" onClick={() => void second(s.id)}>
