@@ -26,6 +26,19 @@ const codes = (res: { ok: boolean; error?: { code: string } }[]) =>
     return acc
   }, {})
 
+/** The most calls that were in flight at the same moment. */
+function maxInFlight(spans: [number, number][]): number {
+  const events = spans.flatMap(([a, b]) => [
+    [a, 1],
+    [b, -1],
+  ])
+  events.sort((x, y) => x[0] - y[0] || x[1] - y[1])
+  let now = 0
+  let max = 0
+  for (const [, d] of events) max = Math.max(max, (now += d))
+  return max
+}
+
 async function published(): Promise<string> {
   const s = await fresh(t, 'accepted')
   ok(await t.call(FN, ROLES.staff, 'publish', { id: s.id, published: true }))
@@ -36,8 +49,29 @@ it('200 residents seconding at once → exactly 200', async () => {
   const id = await published()
   const residents = Array.from({ length: 200 }, (_, i) => `burst-${i}`)
   residents.forEach((openid, i) => addResident(t, openid, households[i % households.length]))
-  const res = await Promise.all(residents.map((openid) => t.call(FN, openid, 'second', { id })))
+  const spans: [number, number][] = []
+  const starts: number[] = []
+  const res = await Promise.all(
+    residents.map(async (openid, i) => {
+      starts[i] = performance.now()
+      const r = await t.call<{ seconds: number }>(FN, openid, 'second', { id })
+      spans.push([starts[i], performance.now()])
+      return r
+    }),
+  )
   expect(codes(res)).toEqual({ ok: 200 })
+  // the calls really overlapped: most of them were in flight at one moment
+  expect(maxInFlight(spans)).toBeGreaterThanOrEqual(50)
+  // each caller is told the total after their own second: never below what had landed before
+  // their call began (+1, themselves), never above 200, and the last to land is told 200. (The
+  // count read before the increment, as it was, gave 61 distinct numbers topping at 198.)
+  const told = res.map((r) => (r.ok ? r.data.seconds : 0))
+  told.forEach((n, i) => {
+    const landedBefore = spans.filter(([, end]) => end < starts[i]).length
+    expect(n).toBeGreaterThanOrEqual(landedBefore + 1)
+    expect(n).toBeLessThanOrEqual(200)
+  })
+  expect(Math.max(...told)).toBe(200)
   expect((t.cloud.store.get('suggestions', id) as { seconds: number }).seconds).toBe(200)
   expect(t.cloud.store.count('suggestionSeconds', { suggestionId: id })).toBe(200)
 })

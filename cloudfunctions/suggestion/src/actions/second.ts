@@ -1,15 +1,22 @@
 import { conflict, forbidden, isDuplicateKey, notFound } from '../../../../server/errors'
+import { first } from '../../../../server/db'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
 import { getSuggestion, secondId } from '../lib/load'
-import { OPEN_STATUSES, SECONDS, SUGGESTIONS, type SecondDoc } from '../lib/model'
+import {
+  OPEN_STATUSES,
+  SECONDS,
+  SUGGESTIONS,
+  type SecondDoc,
+  type SuggestionDoc,
+} from '../lib/model'
 import { callerHousehold, canView, viewerOf } from '../lib/scope'
 import { canSecond } from '../lib/views'
 
 /**
  * 附议, exactly once per resident even under a burst: the per-(suggestion, resident) document's
  * deterministic _id lets the unique index refuse repeats, and the count is an atomic increment on
- * the suggestion (no transaction on that hot document).
+ * the suggestion, then read back (no transaction on that hot document).
  */
 export const second = handler(suggestion.second, 'resident', async ({ id }, ctx) => {
   const [s, household] = await Promise.all([getSuggestion(ctx, id), callerHousehold(ctx)])
@@ -50,5 +57,11 @@ export const second = handler(suggestion.second, 'resident', async ({ id }, ctx)
     }
     throw err
   }
-  return { seconds: s.seconds + 1, seconded: true as const }
+  // The count as it stands after this second, read back: it includes the caller and every second
+  // that landed before it (never the stale count read before the increment). wx-server-sdk has no
+  // increment-and-return, so in a burst two callers may both be told the newer total.
+  const after = await first<Pick<SuggestionDoc, 'seconds'>>(
+    ctx.db.collection(SUGGESTIONS).where({ _id: s._id }).field({ seconds: true }).limit(1),
+  )
+  return { seconds: Math.max(after?.seconds ?? 0, s.seconds + 1), seconded: true as const }
 })
