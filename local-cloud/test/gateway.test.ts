@@ -134,8 +134,12 @@ describe('functions.invokeFunction through the SDK', () => {
   })
 
   test('a missing or throwing function rejects', async () => {
-    await expect(callFunction({ name: 'nope', data: {} })).rejects.toBeTruthy()
-    await expect(callFunction({ name: 'boom', data: {} })).rejects.toBeTruthy()
+    await expect(callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({
+      code: 'FUNCTION_NOT_FOUND',
+    })
+    await expect(callFunction({ name: 'boom', data: {} })).rejects.toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+    })
   })
 })
 

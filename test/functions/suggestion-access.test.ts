@@ -262,10 +262,13 @@ const WRITES: Case[] = [
 describe.each(WRITES)('$action on a $status suggestion (published: $published)', (c) => {
   it.each(ROLE_NAMES)('as %s', async (role) => {
     const f = await fixture(c.status, c.published)
-    const before = t.cloud.store.get('suggestions', f.id)
+    // every collection the feature writes (suggestions, comments, seconds, messages, outbox,
+    // points …), not just the suggestion: a refused call writes nothing anywhere
+    const before = snapshot(t)
     const res = await t.call(FN, who(role, f), c.action, c.input(f))
     expectCode(res, c.expect[role])
-    if (c.expect[role] !== true) expect(t.cloud.store.get('suggestions', f.id)).toEqual(before)
+    if (c.expect[role] !== true) expect(snapshot(t)).toBe(before)
+    else expect(snapshot(t)).not.toBe(before)
   })
 })
 
@@ -330,6 +333,8 @@ describe('reads', () => {
     expectCode(res, INBOX[role])
     if (!res.ok) return
     const items = res.data.items
+    // every() over an empty list proves nothing: each handler has items to check
+    expect(items.length).toBeGreaterThan(0)
     const sees = items.some((s) => s.id === hidden.id)
     expect(sees).toBe(role === 'liaison' || role === 'staff')
     if (role === 'liaison')
@@ -357,6 +362,7 @@ describe('reads', () => {
     expectCode(res, INBOX[role])
     if (!res.ok) return
     const buildings = res.data.byBuilding.map((b) => b.buildingId)
+    if (role !== 'otherLiaison') expect(buildings.length).toBeGreaterThan(0)
     if (role === 'liaison') expect(buildings.every((b) => ['LH-1', 'LH-2'].includes(b))).toBe(true)
     if (role === 'otherLiaison')
       expect(buildings.every((b) => ['LH-3', 'LH-4', 'LH-5'].includes(b))).toBe(true)
