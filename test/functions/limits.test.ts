@@ -1,0 +1,333 @@
+// Boundaries written by hand from the product's rules, apart from the schemas: a schema whose limit
+// is off by one (a 501-character text accepted, 10 photos, a page of 101) fails here. Each row is
+// called through the real SDK as a caller who may do it, so an accepted row must really succeed.
+import type { Envelope } from '../../src/contract/common'
+import { ok, startTestCloud, type TestCloud } from '../support/cloud'
+import {
+  addResident,
+  expectCode,
+  FN,
+  fresh,
+  ROLES,
+  snapshot,
+  uniq,
+  upload,
+} from './suggestion-support'
+
+let t: TestCloud
+beforeAll(async () => {
+  t = await startTestCloud()
+})
+afterAll(async () => {
+  await t.close()
+})
+
+/** The product's limits, as PRODUCT.md and the UI state them (not read from the schemas). */
+const RULE = {
+  textMin: 5, // 问题描述 at least 5 characters
+  textMax: 500,
+  photosMax: 9,
+  replyMax: 500,
+  commentMin: 2,
+  commentMax: 300,
+  reopenMin: 5,
+  reopenMax: 300,
+  rateCommentMax: 200,
+  pointsMin: 1,
+  pointsMax: 500,
+  pageMax: 100,
+  sceneMax: 32, // WeChat's wxacode scene
+}
+
+const chars = (n: number, c = '字') => c.repeat(n)
+
+/** ok; refused as bad input; or past the schema to a domain answer (NOT_FOUND …), never INTERNAL */
+type Expect = 'ok' | 'INVALID_INPUT' | 'domain'
+type Call = () => Promise<Envelope<unknown>>
+interface Row {
+  name: string
+  expect: Expect
+  /** makes what the call needs (a suggestion, a resident, photos), then returns the call */
+  run: () => Promise<Call>
+}
+
+const resident = () => {
+  const openid = uniq('lim')
+  addResident(t, openid, 'LH-1-1-101')
+  return openid
+}
+
+const submitWith = (data: Record<string, unknown>) => async (): Promise<Call> => {
+  const openid = resident()
+  return () =>
+    t.call(FN, openid, 'submit', {
+      buildingId: 'LH-1',
+      category: '漏水',
+      text: '楼顶漏水，天花板一直往下滴水',
+      ...data,
+    })
+}
+
+const photos = async (openid: string, n: number) =>
+  Promise.all(Array.from({ length: n }, (_, i) => upload(t, openid, `lim-${i}.jpg`)))
+
+const rows: Row[] = [
+  // 提建议: the text
+  { name: 'text of 4 characters', expect: 'INVALID_INPUT', run: submitWith({ text: chars(4) }) },
+  { name: 'text of 5 characters', expect: 'ok', run: submitWith({ text: chars(RULE.textMin) }) },
+  {
+    name: 'text of 4 characters padded with spaces',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ text: `   ${chars(4)}   ` }),
+  },
+  { name: 'text of 500 characters', expect: 'ok', run: submitWith({ text: chars(RULE.textMax) }) },
+  {
+    name: 'text of 501 characters',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ text: chars(RULE.textMax + 1) }),
+  },
+  // photos
+  {
+    name: '9 photos',
+    expect: 'ok',
+    run: async () => {
+      const openid = resident()
+      const images = await photos(openid, RULE.photosMax)
+      return () =>
+        t.call(FN, openid, 'submit', {
+          buildingId: 'LH-1',
+          category: '漏水',
+          text: '楼顶漏水了',
+          images,
+        })
+    },
+  },
+  {
+    name: '10 photos',
+    expect: 'INVALID_INPUT',
+    run: async () => {
+      const openid = resident()
+      const images = await photos(openid, RULE.photosMax + 1)
+      return () =>
+        t.call(FN, openid, 'submit', {
+          buildingId: 'LH-1',
+          category: '漏水',
+          text: '楼顶漏水了',
+          images,
+        })
+    },
+  },
+  // the contact phone: an 11-digit mainland mobile number
+  { name: 'phone 13800001111', expect: 'ok', run: submitWith({ contactPhone: '13800001111' }) },
+  { name: 'phone 19912345678', expect: 'ok', run: submitWith({ contactPhone: '19912345678' }) },
+  {
+    name: 'phone with spaces around',
+    expect: 'ok',
+    run: submitWith({ contactPhone: ' 13800001111 ' }),
+  },
+  {
+    name: 'phone of 10 digits',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '1380000111' }),
+  },
+  {
+    name: 'phone of 12 digits',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '138000011112' }),
+  },
+  {
+    name: 'phone starting 12',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '12800001111' }),
+  },
+  {
+    name: 'phone with letters',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '1380000111a' }),
+  },
+  { name: 'no phone (null)', expect: 'ok', run: submitWith({ contactPhone: null }) },
+  // a handler's reply
+  ...[
+    [1, 'ok'],
+    [RULE.replyMax, 'ok'],
+    [RULE.replyMax + 1, 'INVALID_INPUT'],
+  ].map(
+    ([n, expect]): Row => ({
+      name: `reply of ${n} characters`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'accepted')
+        return () => t.call(FN, ROLES.staff, 'reply', { id: s.id, text: chars(n as number) })
+      },
+    }),
+  ),
+  {
+    name: 'empty reply',
+    expect: 'INVALID_INPUT',
+    run: async () => {
+      const s = await fresh(t, 'accepted')
+      return () => t.call(FN, ROLES.staff, 'reply', { id: s.id, text: '   ' })
+    },
+  },
+  // rating: whole stars 1–5, a comment up to 200
+  ...[
+    [0, 'INVALID_INPUT'],
+    [1, 'ok'],
+    [5, 'ok'],
+    [6, 'INVALID_INPUT'],
+    [4.5, 'INVALID_INPUT'],
+  ].map(
+    ([score, expect]): Row => ({
+      name: `rating of ${score} stars`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'resolved')
+        return () => t.call(FN, s.openid, 'rate', { id: s.id, score })
+      },
+    }),
+  ),
+  ...[
+    [RULE.rateCommentMax, 'ok'],
+    [RULE.rateCommentMax + 1, 'INVALID_INPUT'],
+  ].map(
+    ([n, expect]): Row => ({
+      name: `rating comment of ${n} characters`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'resolved')
+        return () =>
+          t.call(FN, s.openid, 'rate', { id: s.id, score: 4, comment: chars(n as number) })
+      },
+    }),
+  ),
+  // reopening needs a reason of 5–300
+  ...[
+    [RULE.reopenMin - 1, 'INVALID_INPUT'],
+    [RULE.reopenMin, 'ok'],
+    [RULE.reopenMax, 'ok'],
+    [RULE.reopenMax + 1, 'INVALID_INPUT'],
+  ].map(
+    ([n, expect]): Row => ({
+      name: `reopen reason of ${n} characters`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'resolved')
+        return () => t.call(FN, s.openid, 'reopen', { id: s.id, reason: chars(n as number) })
+      },
+    }),
+  ),
+  // a comment on the board: 2–300
+  ...[
+    [RULE.commentMin - 1, 'INVALID_INPUT'],
+    [RULE.commentMin, 'ok'],
+    [RULE.commentMax, 'ok'],
+    [RULE.commentMax + 1, 'INVALID_INPUT'],
+  ].map(
+    ([n, expect]): Row => ({
+      name: `board comment of ${n} characters`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'accepted')
+        ok(await t.call(FN, ROLES.staff, 'publish', { id: s.id, published: true }))
+        return () => t.call(FN, ROLES.neighbour, 'comment', { id: s.id, text: chars(n as number) })
+      },
+    }),
+  ),
+  // 金点子 points: 1–500
+  ...[
+    [RULE.pointsMin - 1, 'INVALID_INPUT'],
+    [RULE.pointsMin, 'ok'],
+    [RULE.pointsMax, 'ok'],
+    [RULE.pointsMax + 1, 'INVALID_INPUT'],
+    [-5, 'INVALID_INPUT'],
+    [2.5, 'INVALID_INPUT'],
+  ].map(
+    ([points, expect]): Row => ({
+      name: `金点子 of ${points} points`,
+      expect: expect as Expect,
+      run: async () => {
+        const s = await fresh(t, 'resolved', resident())
+        return () => t.call(FN, ROLES.staff, 'award', { id: s.id, points })
+      },
+    }),
+  ),
+  // page sizes: 1–100
+  ...(['inbox', 'board', 'mine'] as const).flatMap((action) =>
+    [
+      [0, 'INVALID_INPUT'],
+      [1, 'ok'],
+      [RULE.pageMax, 'ok'],
+      [RULE.pageMax + 1, 'INVALID_INPUT'],
+    ].map(
+      ([limit, expect]): Row => ({
+        name: `${action} page of ${limit}`,
+        expect: expect as Expect,
+        run: async () => () =>
+          t.call(FN, action === 'inbox' ? ROLES.staff : ROLES.submitter, action, { limit }),
+      }),
+    ),
+  ),
+  ...[
+    [0, 'INVALID_INPUT'],
+    [RULE.pageMax, 'ok'],
+    [RULE.pageMax + 1, 'INVALID_INPUT'],
+  ].map(
+    ([limit, expect]): Row => ({
+      name: `messages page of ${limit}`,
+      expect: expect as Expect,
+      run: async () => () => t.call('account', ROLES.submitter, 'messages', { limit }),
+    }),
+  ),
+  // statistics: calendar dates
+  ...[
+    ['2026-01-01', 'ok'],
+    ['2026-1-01', 'INVALID_INPUT'],
+    ['20260101', 'INVALID_INPUT'],
+    ['2026/01/01', 'INVALID_INPUT'],
+  ].map(
+    ([from, expect]): Row => ({
+      name: `stats from ${from}`,
+      expect: expect as Expect,
+      run: async () => () => t.call(FN, ROLES.staff, 'stats', { from, to: '2026-01-31' }),
+    }),
+  ),
+  // a scanned scene: WeChat allows 32 characters (an unknown household past the schema)
+  {
+    name: 'scene of 32 characters',
+    expect: 'domain',
+    run: async () => () =>
+      t.call('account', ROLES.staff, 'resolveScene', {
+        scene: `h=${'9'.repeat(RULE.sceneMax - 2)}`,
+      }),
+  },
+  {
+    name: 'scene of 33 characters',
+    expect: 'INVALID_INPUT',
+    run: async () => () =>
+      t.call('account', ROLES.staff, 'resolveScene', {
+        scene: `h=${'9'.repeat(RULE.sceneMax - 1)}`,
+      }),
+  },
+]
+
+it('has a row on both sides of every limit', () => {
+  expect(rows.filter((r) => r.expect === 'ok').length).toBeGreaterThan(20)
+  expect(rows.filter((r) => r.expect === 'INVALID_INPUT').length).toBeGreaterThan(20)
+})
+
+it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+  const call = await row.run()
+  const before = snapshot(t)
+  const res = await call()
+  if (row.expect === 'ok') {
+    expectCode(res, true)
+  } else if (row.expect === 'domain') {
+    expect(res.ok).toBe(false)
+    if (!res.ok) expect(['INVALID_INPUT', 'INTERNAL']).not.toContain(res.error.code)
+  } else {
+    expectCode(res, 'INVALID_INPUT')
+    if (!res.ok) expect(res.error.message).toMatch(/[\u4e00-\u9fff]/)
+    // the refusal wrote nothing
+    expect(snapshot(t)).toBe(before)
+  }
+})
