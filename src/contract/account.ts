@@ -1,6 +1,6 @@
 // The `account` cloud function: who the caller is, their household and their roles.
 import * as v from 'valibot'
-import { Cursor, defineAction, Empty, Id, PageSize, type Page } from './common'
+import { Cursor, defineAction, Empty, Id, PageSize, type Examples, type Page } from './common'
 import { SCENE_PATTERN } from './scene'
 
 export type RoleName = 'staff' | 'liaison' | 'supervisor'
@@ -135,3 +135,15 @@ export const account = {
   ...messagesContract,
 }
 export type AccountContract = typeof account
+
+/** A valid input of every action (陇海安居 1号楼 and 张秀兰's household card). */
+export const accountExamples: Examples<typeof account> = {
+  login: {},
+  resolveScene: { scene: 'b=LH-1' },
+  directory: {},
+  bindHousehold: { scene: 'h=LH-1-2-301' },
+  unbindHousehold: {},
+  qrCode: { scene: 'b=LH-1' },
+  messages: { limit: 20 },
+  readMessages: {},
+}

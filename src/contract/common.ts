@@ -44,6 +44,12 @@ export const defineAction =
 export type Contract = Record<string, ActionSpec<any, unknown>>
 export type InputOf<S> = S extends ActionSpec<infer I, unknown> ? v.InferInput<I> : never
 export type ParsedInputOf<S> = S extends ActionSpec<infer I, unknown> ? v.InferOutput<I> : never
+/**
+ * One valid input per action, kept beside the contract. The safety harness
+ * (test/functions/harness.test.ts) calls every action with it as every persona and mutates it
+ * into hundreds of bad ones; an action without an example fails the harness.
+ */
+export type Examples<C extends Contract> = { [K in keyof C]: InputOf<C[K]> }
 export type OutputOf<S> = S extends ActionSpec<v.GenericSchema, infer O> ? O : never
 
 /** A page of a cursor-paged list. `cursor` is opaque; null when there is no more. */

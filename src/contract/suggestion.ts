@@ -1,6 +1,6 @@
 // The `suggestion` cloud function: 民情速递站 — submit, follow, handle, deliberate, publish.
 import * as v from 'valibot'
-import { Cursor, defineAction, Id, PageSize, Phone, type Page } from './common'
+import { Cursor, defineAction, Id, PageSize, Phone, type Examples, type Page } from './common'
 
 export type { MessageView } from './account'
 
@@ -361,3 +361,22 @@ export const suggestion = {
   ),
 }
 export type SuggestionContract = typeof suggestion
+
+/** A valid input of every action (about the seeded suggestion seed-s01 of 陇海安居 1号楼). */
+export const suggestionExamples: Examples<typeof suggestion> = {
+  submit: { buildingId: 'LH-1', category: '漏水', text: '楼顶漏水了，请来看看', anonymous: false },
+  similar: { buildingId: 'LH-1', category: '漏水' },
+  mine: { limit: 20 },
+  detail: { id: 'seed-s01' },
+  inbox: { status: 'submitted', limit: 20 },
+  transition: { id: 'seed-s01', to: 'resolved', note: '已经修好了' },
+  reply: { id: 'seed-s01', text: '收到，明天去看' },
+  rate: { id: 'seed-s01', score: 5, comment: '很好' },
+  reopen: { id: 'seed-s01', reason: '还是没有修好' },
+  publish: { id: 'seed-s01', published: false },
+  board: { sort: 'newest', limit: 20 },
+  second: { id: 'seed-s01' },
+  comment: { id: 'seed-s01', text: '支持支持' },
+  award: { id: 'seed-s01', points: 50 },
+  stats: { from: '2026-01-01', to: '2026-01-31', communityId: 'ESLP' },
+}

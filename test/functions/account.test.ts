@@ -155,7 +155,7 @@ describe('bindHousehold / unbindHousehold', () => {
     const off = ok(await t.call<Profile>('account', 'binder-1', 'unbindHousehold'))
     expect(off.household).toBeNull()
     const twice = await t.call('account', 'binder-1', 'unbindHousehold')
-    expect(twice.ok || twice.error.code).toBe('INVALID_INPUT')
+    expect(twice.ok || twice.error.code).toBe('CONFLICT')
   })
 
   it('binds by a household card scene; several members share a household', async () => {

@@ -10,7 +10,8 @@ import { readMessages } from './actions/readMessages'
 import { resolveScene } from './actions/resolveScene'
 import { unbindHousehold } from './actions/unbindHousehold'
 
-export const main = router(account, {
+/** Every action's handler with its declared access (the safety harness reads them). */
+export const handlers = {
   login,
   resolveScene,
   directory,
@@ -19,4 +20,6 @@ export const main = router(account, {
   qrCode,
   messages,
   readMessages,
-})
+}
+
+export const main = router(account, handlers)

@@ -17,7 +17,8 @@ import { stats } from './actions/stats'
 import { submit } from './actions/submit'
 import { transition } from './actions/transition'
 
-export const main = router(suggestion, {
+/** Every action's handler with its declared access (the safety harness reads them). */
+export const handlers = {
   submit,
   similar,
   mine,
@@ -33,4 +34,6 @@ export const main = router(suggestion, {
   comment,
   award,
   stats,
-})
+}
+
+export const main = router(suggestion, handlers)
