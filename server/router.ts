@@ -51,6 +51,30 @@ export function handler<S extends ActionSpec<v.GenericSchema, unknown>>(
 
 type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> }
 
+/** What WeChat passes a function when one of its timed triggers fires (config.json `triggers`). */
+export interface TimerEvent {
+  Type: 'Timer'
+  TriggerName: string
+  Time: string
+}
+
+/** What a timed job gets: no caller, no user — the database, the open APIs and the time. */
+export interface TimerContext {
+  db: Database
+  openapi: OpenApiPort
+  now: Date
+  trigger: string
+}
+
+/** A domain's timed jobs, by the trigger name its config.json declares. */
+export type Timers = Record<string, (ctx: TimerContext) => Promise<unknown>>
+
+export function isTimerEvent(event: unknown): event is TimerEvent {
+  if (!event || typeof event !== 'object') return false
+  const e = event as Partial<TimerEvent>
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string' && typeof e.Time === 'string'
+}
+
 const fail = (code: AppError['code'], message: string): Envelope<never> => ({
   ok: false,
   error: { code, message },
@@ -76,11 +100,47 @@ function firstIssue(issues: v.BaseIssue<unknown>[]): string {
   return issue && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '填写的内容格式不对'
 }
 
-export function router<C extends Contract>(contract: C, handlers: Handlers<C>) {
+/**
+ * Runs a timer event: only with no caller (a mini-program user who sends a timer-shaped event is
+ * identified by WeChat, and refused), and only a trigger the domain declares.
+ */
+async function runTimer(
+  timers: Timers,
+  event: TimerEvent,
+  context: FunctionContext | undefined,
+): Promise<Envelope<unknown>> {
+  const job = Object.prototype.hasOwnProperty.call(timers, event.TriggerName)
+    ? timers[event.TriggerName]
+    : undefined
+  if (!job || callerOpenid(context)) return fail('FORBIDDEN', '只能由定时触发器调用')
+  try {
+    const data = await job({
+      db: getCloud().database(),
+      openapi: openapi(),
+      now: new Date(),
+      trigger: event.TriggerName,
+    })
+    return { ok: true, data }
+  } catch (err) {
+    console.error(`[${String(context?.function_name ?? 'function')}.${event.TriggerName}]`, err)
+    return fail('INTERNAL', '定时任务出错了')
+  }
+}
+
+/**
+ * A domain function's main: `action` events go to the contract's handlers; timer events to the
+ * domain's own timed jobs (`timers`, named as in its config.json).
+ */
+export function router<C extends Contract>(
+  contract: C,
+  handlers: Handlers<C>,
+  timers: Timers = {},
+) {
   return async function main(
     event: unknown,
     context?: FunctionContext,
   ): Promise<Envelope<unknown>> {
+    if (isTimerEvent(event)) return runTimer(timers, event, context)
     const action =
       event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(contract, action)) {

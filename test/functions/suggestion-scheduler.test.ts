@@ -1,5 +1,7 @@
-// The hourly timed trigger: reminds liaisons of overdue suggestions, once per suggestion per kind,
+// The suggestion function's hourly timed trigger: reminds liaisons of overdue suggestions, once per suggestion per kind,
 // and refuses to be called by anyone but the timer.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
 import { FN, grantSubscription, ROLES, snapshot, submit, uniq } from './suggestion-support'
 
@@ -14,7 +16,7 @@ afterAll(async () => {
 type Doc = Record<string, unknown>
 const timer = () => ({ Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() })
 const run = async (openid?: string, event: unknown = timer()) =>
-  (await t.callRaw('scheduler', openid, event)).body
+  (await t.callRaw(FN, openid, event)).body
 const overdueMessages = (openid: string) =>
   t.cloud.store.find('messages', { openid, kind: 'overdue' }, { sort: { createdAt: 1 } }) as Doc[]
 
@@ -33,23 +35,40 @@ function pending(now = new Date()) {
   }
 }
 
-it('refuses anything that is not a timer, and any identified caller', async () => {
+it('runs only a trigger its config.json declares, and never for an identified caller', async () => {
   const before = snapshot(t)
+  // not timer events: the router treats them as (unknown) actions
   for (const event of [
     { action: 'run' },
     { Type: 'Timer' },
-    { Type: 'timer', TriggerName: 'x', Time: 'y' },
+    { Type: 'timer', TriggerName: 'hourly', Time: 'y' },
     null,
     [],
   ]) {
     expect(await run(undefined, event)).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: expect.any(String) },
+      error: { code: 'UNKNOWN_ACTION', message: expect.any(String) },
     })
   }
+  // a trigger the function does not declare
+  expect(await run(undefined, { ...timer(), TriggerName: 'daily' })).toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: '只能由定时触发器调用' },
+  })
   // a mini-program user calling the function with a timer-shaped event
-  expect(await run('demo-resident')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await run('demo-resident')).toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: '只能由定时触发器调用' },
+  })
   expect(snapshot(t)).toBe(before)
+})
+
+it('declares its trigger in its own config.json, which the local cloud runs', () => {
+  const config = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'cloudfunctions', FN, 'config.json'), 'utf8'),
+  ) as { triggers: { name: string; type: string; config: string }[] }
+  expect(config.triggers).toEqual([{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }])
+  expect(existsSync(join(__dirname, '..', '..', 'cloudfunctions', 'scheduler'))).toBe(false)
 })
 
 it("reminds each building's liaison of the seeded overdue suggestions, once", async () => {

@@ -16,6 +16,7 @@ import { similar } from './actions/similar'
 import { stats } from './actions/stats'
 import { submit } from './actions/submit'
 import { transition } from './actions/transition'
+import { remindOverdue } from './timers/remind'
 
 /** Every action's handler with its declared access (the safety harness reads them). */
 export const handlers = {
@@ -36,4 +37,10 @@ export const handlers = {
   stats,
 }
 
-export const main = router(suggestion, handlers)
+/** Timed jobs, by the trigger names of ./config.json. */
+export const timers = {
+  /** hourly: remind liaisons (or staff) of what became overdue */
+  hourly: remindOverdue,
+}
+
+export const main = router(suggestion, handlers, timers)
