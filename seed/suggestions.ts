@@ -15,13 +15,12 @@ import {
 } from '../src/contract/suggestion'
 import type {
   CommentDoc,
-  PointsAccountDoc,
-  PointsLedgerDoc,
   SecondDoc,
   SuggestionDoc,
   SuggestionMessageDoc,
   TimelineDoc,
 } from '../cloudfunctions/suggestion/src/lib/model'
+import type { PointsAccountDoc, PointsLedgerDoc } from '../server/points'
 import { shortDate } from '../cloudfunctions/suggestion/src/lib/time'
 
 const HOUR = 3600_000

@@ -6,12 +6,11 @@ import { Store } from '../../local-cloud/src'
 import { demoData, seedIfEmpty } from '../../seed'
 import { STATUSES, TRANSITIONS } from '../../src/contract/suggestion'
 import type {
-  PointsAccountDoc,
-  PointsLedgerDoc,
   SecondDoc,
   SuggestionDoc,
   SuggestionMessageDoc,
 } from '../../cloudfunctions/suggestion/src/lib/model'
+import type { PointsAccountDoc, PointsLedgerDoc } from '../../server/points'
 
 const now = new Date()
 const data = demoData(now)

@@ -2,17 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { AppError, conflict, forbidden, isDuplicateKey } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { inTransaction, isTransactionConflict, readInTransaction } from '../lib/db'
+import { inTransaction, isTransactionConflict, readInTransaction } from '../../../../server/db'
 import { load, getSuggestion } from '../lib/load'
-import {
-  POINTS_ACCOUNTS,
-  POINTS_LEDGER,
-  SUGGESTIONS,
-  type PointsAccountDoc,
-  type PointsLedgerDoc,
-  type SuggestionDoc,
-  type TimelineDoc,
-} from '../lib/model'
+import { post } from '../../../../server/points'
+import { SUGGESTIONS, type SuggestionDoc, type TimelineDoc } from '../lib/model'
 import { handlerActor } from '../lib/scope'
 import { tell, toSubmitter } from '../lib/write'
 
@@ -55,41 +48,20 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
         .update({
           data: { golden: true, updatedAt: ctx.now, timeline: _.push([entry]) },
         })
-      const account = await readInTransaction<PointsAccountDoc>(t, POINTS_ACCOUNTS, householdId)
-      const after = (account?.balance ?? 0) + points
-      if (account) {
-        await t
-          .collection(POINTS_ACCOUNTS)
-          .doc(householdId)
-          .update({
-            data: { balance: _.inc(points), updatedAt: ctx.now },
-          })
-      } else {
-        const fresh: PointsAccountDoc = {
-          _id: householdId,
-          householdId,
-          communityId: s.communityId,
-          balance: after,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        }
-        await t.collection(POINTS_ACCOUNTS).add({ data: fresh })
-      }
-      const ledger: PointsLedgerDoc = {
-        _id: s.anonymous ? `golden-${randomBytes(12).toString('hex')}` : `golden-${s._id}`,
+      const posted = await post(t, {
+        // nor may an anonymous suggestion's key, number or id name it
+        key: s.anonymous ? `golden-${randomBytes(12).toString('hex')}` : `golden-${s._id}`,
         householdId,
         communityId: s.communityId,
         delta: points,
-        balanceAfter: after,
         kind: 'golden',
-        // nor may an anonymous suggestion's number or id
         reason: s.anonymous ? '金点子（匿名建议）' : `金点子：${s.no}`,
         refId: s.anonymous ? null : s._id,
         by: ctx.openid,
-        createdAt: ctx.now,
-      }
-      await t.collection(POINTS_LEDGER).add({ data: ledger })
-      return after
+        now: ctx.now,
+      })
+      if (!posted.applied) throw alreadyAwarded()
+      return posted.balance
     })
   } catch (err) {
     if (err instanceof AppError) throw err

@@ -1,4 +1,4 @@
-import { rows } from '../../../../server/db'
+import { rows, aggregated } from '../../../../server/db'
 import { handler } from '../../../../server/router'
 import {
   STATUSES,
@@ -7,7 +7,6 @@ import {
   type Status,
 } from '../../../../src/contract/suggestion'
 import { decodeCursor, pageOf } from '../lib/cursor'
-import { aggregated } from '../lib/db'
 import { SUGGESTIONS, WORKING_STATUSES, type SuggestionDoc } from '../lib/model'
 import { after, all, handlerScope, overdueCondition, type Condition } from '../lib/query'
 import { toSummary } from '../lib/views'

@@ -1,5 +1,5 @@
 import { isLiaisonOf, isStaffOf } from '../../../../server/access'
-import { rows } from '../../../../server/db'
+import { rows, aggregated } from '../../../../server/db'
 import type { BuildingDoc } from '../../../../server/models'
 import { getById } from '../../../../server/places'
 import { handler } from '../../../../server/router'
@@ -9,7 +9,6 @@ import {
   type SimilarItem,
   type SuggestionSummary,
 } from '../../../../src/contract/suggestion'
-import { aggregated } from '../lib/db'
 import { secondId } from '../lib/load'
 import {
   OPEN_STATUSES,

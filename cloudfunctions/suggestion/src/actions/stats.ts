@@ -8,7 +8,7 @@ import {
   type Status,
   type StatsResult,
 } from '../../../../src/contract/suggestion'
-import { aggregated } from '../lib/db'
+import { aggregated } from '../../../../server/db'
 import { SUGGESTIONS, WORKING_STATUSES } from '../lib/model'
 import { all, type Condition } from '../lib/query'
 import { staffCommunities } from '../lib/scope'

@@ -10,7 +10,7 @@ import {
   suggestion,
 } from '../../../../src/contract/suggestion'
 import { checkContent } from '../lib/content'
-import { duplicateIndex, updated } from '../lib/db'
+import { duplicateIndex, updated } from '../../../../server/db'
 import { anonymise, discard, requireOwnImages } from '../lib/images'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'

@@ -7,8 +7,6 @@ export const COMMENTS = 'suggestionComments'
 export const SECONDS = 'suggestionSeconds'
 export const QUOTAS = 'suggestionQuotas'
 export const MESSAGES = 'messages'
-export const POINTS_ACCOUNTS = 'pointsAccounts'
-export const POINTS_LEDGER = 'pointsLedger'
 
 /** Statuses still waiting for a handler: they can become overdue. */
 export const OPEN_STATUSES: readonly Status[] = [
@@ -100,31 +98,6 @@ export interface QuotaDoc {
   day: string
   count: number
   updatedAt: Date
-}
-
-/** A household's points; the garbage-sorting feature builds on this and the ledger. */
-export interface PointsAccountDoc {
-  _id: string // = householdId
-  householdId: string
-  communityId: string
-  balance: number
-  createdAt: Date
-  updatedAt: Date
-}
-
-export interface PointsLedgerDoc {
-  _id: string
-  householdId: string
-  communityId: string
-  delta: number
-  balanceAfter: number
-  kind: 'golden' | string
-  reason: string
-  /** the suggestion for a golden idea (null when it was anonymous) */
-  refId: string | null
-  /** openid of the staff member who awarded it */
-  by: string
-  createdAt: Date
 }
 
 /** A message in the in-app list, with what became of its subscribe-message push. */

@@ -1,6 +1,6 @@
 // Query pieces shared by the inbox, stats and the scheduler.
 import type { UserDoc } from '../../../../server/models'
-import type { Command } from './db'
+import type { Command } from '../../../../server/db'
 import { WORKING_STATUSES } from './model'
 import { liaisonBuildings, staffCommunities } from './scope'
 

@@ -2,7 +2,7 @@
 import { conflict } from '../../../../server/errors'
 import type { ActionContext } from '../../../../server/router'
 import { STATUS_LABELS } from '../../../../src/contract/suggestion'
-import { updated } from './db'
+import { updated } from '../../../../server/db'
 import { SUGGESTIONS, type SuggestionDoc, type TimelineDoc } from './model'
 import { detailLink, notify, type Notice } from './notify'
 import { excerpt } from './views'

@@ -1,11 +1,10 @@
 // Reminds liaisons (or, for a building without one, the community's staff) of overdue suggestions,
 // at most once per suggestion per overdue kind.
 import { randomBytes } from 'node:crypto'
-import { rows } from '../../../../server/db'
+import { rows, updated } from '../../../../server/db'
 import type { OpenApiPort } from '../../../../server/openapi'
 import type { Database } from '../../../../server/router'
 import { OVERDUE_LABELS, SUGGESTION_PAGES } from '../../../../src/contract/suggestion'
-import { updated } from '../lib/db'
 import { QUOTAS, SUGGESTIONS, WORKING_STATUSES, type SuggestionDoc } from '../lib/model'
 import { handlersToTell, notify, tellWhom, type Notice } from '../lib/notify'
 import { DAY, dayKey } from '../lib/time'
