@@ -21,7 +21,7 @@ import type {
   TimelineDoc,
 } from '../cloudfunctions/suggestion/src/lib/model'
 import type { PointsAccountDoc, PointsLedgerDoc } from '../server/points'
-import { shortDate } from '../cloudfunctions/suggestion/src/lib/time'
+import { shortDate } from '../server/time'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR

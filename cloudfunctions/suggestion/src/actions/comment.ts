@@ -1,7 +1,7 @@
 import { forbidden } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { load } from '../lib/load'
 import { COMMENTS, type CommentDoc } from '../lib/model'
 import { commentView } from '../lib/views'

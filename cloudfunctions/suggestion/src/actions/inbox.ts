@@ -6,7 +6,7 @@ import {
   type InboxPage,
   type Status,
 } from '../../../../src/contract/suggestion'
-import { decodeCursor, pageOf } from '../lib/cursor'
+import { decodeCursor, pageOf } from '../../../../server/paging'
 import { SUGGESTIONS, WORKING_STATUSES, type SuggestionDoc } from '../lib/model'
 import { after, all, handlerScope, overdueCondition, type Condition } from '../lib/query'
 import { toSummary } from '../lib/views'

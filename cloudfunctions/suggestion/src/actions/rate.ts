@@ -1,7 +1,7 @@
 import { conflict } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { detailOf, loadAsSubmitter } from '../lib/load'
 import { residentActor } from '../lib/scope'
 import { applyChange } from '../lib/write'

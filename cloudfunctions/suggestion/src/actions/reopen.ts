@@ -5,11 +5,11 @@ import {
   RESOLVE_WITHIN_DAYS,
   suggestion,
 } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { detailOf, loadAsSubmitter } from '../lib/load'
 import { detailLink, notifyHandlers } from '../lib/notify'
 import { residentActor } from '../lib/scope'
-import { addMs, DAY } from '../lib/time'
+import { addMs, DAY } from '../../../../server/time'
 import { canReopen, excerpt } from '../lib/views'
 import { applyChange } from '../lib/write'
 

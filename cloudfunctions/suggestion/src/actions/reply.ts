@@ -1,7 +1,7 @@
 import { forbidden } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { anonymise, discard, requireOwnImages } from '../lib/images'
 import { detailOf, load } from '../lib/load'
 import type { TimelineDoc } from '../lib/model'

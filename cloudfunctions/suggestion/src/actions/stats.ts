@@ -12,7 +12,7 @@ import { aggregated } from '../../../../server/db'
 import { SUGGESTIONS, WORKING_STATUSES } from '../lib/model'
 import { all, type Condition } from '../lib/query'
 import { staffCommunities } from '../lib/scope'
-import { DAY, dayStart, HOUR } from '../lib/time'
+import { DAY, dayStart, HOUR } from '../../../../server/time'
 
 const MAX_DAYS = 366
 

@@ -9,14 +9,14 @@ import {
   RESOLVE_WITHIN_DAYS,
   suggestion,
 } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
 import { anonymise, discard, requireOwnImages } from '../lib/images'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
 import { detailLink, notifyHandlers } from '../lib/notify'
 import { callerHousehold, residentActor } from '../lib/scope'
-import { addMs, DAY, dayKey, HOUR, shortDate } from '../lib/time'
+import { addMs, DAY, dayKey, HOUR, shortDate } from '../../../../server/time'
 import { excerpt } from '../lib/views'
 
 /**

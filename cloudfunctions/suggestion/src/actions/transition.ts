@@ -1,7 +1,7 @@
 import { conflict, invalid } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { STATUS_LABELS, suggestion, TRANSITIONS } from '../../../../src/contract/suggestion'
-import { checkContent } from '../lib/content'
+import { checkContent } from '../../../../server/content'
 import { requireOwnImages } from '../lib/images'
 import { detailOf, loadAsHandler } from '../lib/load'
 import type { TimelineDoc } from '../lib/model'

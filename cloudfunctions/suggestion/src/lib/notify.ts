@@ -7,7 +7,7 @@ import type { Database } from '../../../../server/router'
 import type { MessageView } from '../../../../src/contract/account'
 import { SUGGESTION_PAGES } from '../../../../src/contract/suggestion'
 import { MESSAGES, type SuggestionMessageDoc } from './model'
-import { dateTime } from './time'
+import { dateTime } from '../../../../server/time'
 
 /**
  * One template for every suggestion push. Its keywords, as picked in the WeChat console:

@@ -12,7 +12,7 @@ import {
 import type { CommentDoc, SuggestionDoc, TimelineDoc } from './model'
 import { OPEN_STATUSES } from './model'
 import { isPublicViewer, type Viewer } from './scope'
-import { DAY } from './time'
+import { DAY } from '../../../../server/time'
 
 export function overdueOf(
   s: Pick<SuggestionDoc, 'status' | 'acceptDueAt' | 'resolveDueAt'>,

@@ -7,7 +7,7 @@ import type { Database } from '../../../../server/router'
 import { OVERDUE_LABELS, SUGGESTION_PAGES } from '../../../../src/contract/suggestion'
 import { QUOTAS, SUGGESTIONS, WORKING_STATUSES, type SuggestionDoc } from '../lib/model'
 import { handlersToTell, notify, tellWhom, type Notice } from '../lib/notify'
-import { DAY, dayKey } from '../lib/time'
+import { DAY, dayKey } from '../../../../server/time'
 
 export interface RemindResult {
   /** suggestions newly found not accepted in time / not resolved in time */

@@ -1,4 +1,5 @@
-// Dates as residents read them: China Standard Time (UTC+8, no daylight saving).
+// Dates as residents read them, once for every domain: China Standard Time (Asia/Shanghai, UTC+8,
+// no daylight saving) — day keys for daily quotas and awards, day boundaries, message times.
 const CST = 8 * 3600_000
 export const HOUR = 3600_000
 export const DAY = 24 * HOUR

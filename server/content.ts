@@ -1,8 +1,8 @@
 // The content security checks (msgSecCheck for text, imgSecCheck for photos) in front of everything
 // residents and handlers write.
-import { AppError } from '../../../../server/errors'
-import type { CheckVerdict } from '../../../../server/openapi'
-import type { ActionContext } from '../../../../server/router'
+import { AppError } from './errors'
+import type { CheckVerdict } from './openapi'
+import type { ActionContext } from './router'
 
 /**
  * The text and every photo checked at once; 'risky' is refused before anything is written, and
