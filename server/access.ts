@@ -8,6 +8,24 @@ export const isStaffOf = (user: UserDoc, communityId: string): boolean =>
 export const isLiaisonOf = (user: UserDoc, buildingId: string): boolean =>
   user.roles.some((r) => r.role === 'liaison' && (r.buildingIds ?? []).includes(buildingId))
 
+/** The communities the user serves as staff (社区两委). */
+export const staffCommunities = (user: UserDoc): string[] =>
+  user.roles.filter((r) => r.role === 'staff').map((r) => r.communityId)
+
+/** The buildings the user serves as liaison (民情速递员), optionally within one community. */
+export const liaisonBuildings = (user: UserDoc, communityId?: string): string[] =>
+  user.roles
+    .filter((r) => r.role === 'liaison' && (!communityId || r.communityId === communityId))
+    .flatMap((r) => r.buildingIds ?? [])
+
+/** Liaison of at least one of these buildings. */
+export const isLiaisonOfAny = (user: UserDoc, buildingIds: readonly string[]): boolean =>
+  liaisonBuildings(user).some((b) => buildingIds.includes(b))
+
+/** Staff of at least one of these communities. */
+export const isStaffOfAny = (user: UserDoc, communityIds: readonly string[]): boolean =>
+  staffCommunities(user).some((c) => communityIds.includes(c))
+
 /** Staff of the building's community, or the building's own liaison. */
 export const managesBuilding = (
   user: UserDoc,

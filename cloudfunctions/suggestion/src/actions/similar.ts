@@ -1,4 +1,4 @@
-import { isLiaisonOf, isStaffOf } from '../../../../server/access'
+import { isLiaisonOf, isStaffOf, staffCommunities } from '../../../../server/access'
 import { rows, aggregated } from '../../../../server/db'
 import type { BuildingDoc } from '../../../../server/models'
 import { getById } from '../../../../server/places'
@@ -53,7 +53,7 @@ export const similar = handler(
           _.or([{ householdId: _.neq(ownId) }, { anonymous: true }]),
         ])
       : { openid: _.neq(ctx.openid) }
-    const isStaff = ctx.user.roles.some((r) => r.role === 'staff')
+    const isStaff = staffCommunities(ctx.user).length > 0
     const neighbour = household?.buildingId === buildingId
     const mayList = neighbour || ctx.user.roles.length > 0
     const [building, bySubmitter, docs, own] = await Promise.all([

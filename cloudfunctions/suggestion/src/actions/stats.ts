@@ -11,7 +11,7 @@ import {
 import { aggregated } from '../../../../server/db'
 import { SUGGESTIONS, WORKING_STATUSES } from '../lib/model'
 import { all, type Condition } from '../lib/query'
-import { staffCommunities } from '../lib/scope'
+import { liaisonBuildings, staffCommunities } from '../../../../server/access'
 import { DAY, dayStart, HOUR } from '../../../../server/time'
 
 const MAX_DAYS = 366
@@ -56,11 +56,7 @@ export const stats = handler(suggestion.stats, ['staff', 'liaison'], async (inpu
   if (staffOf && communities.includes(staffOf)) {
     scope = { communityId: staffOf }
   } else {
-    const buildings = ctx.user.roles
-      .filter(
-        (r) => r.role === 'liaison' && (!input.communityId || r.communityId === input.communityId),
-      )
-      .flatMap((r) => r.buildingIds ?? [])
+    const buildings = liaisonBuildings(ctx.user, input.communityId)
     if (!buildings.length) throw forbidden('您只能查看自己负责范围的统计')
     scope = { buildingId: _.in(buildings) }
   }

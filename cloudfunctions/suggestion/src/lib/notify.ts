@@ -1,5 +1,6 @@
 // In-app messages (消息) and their subscribe-message pushes. A push that WeChat refuses (43101:
 // the user has no subscription left) is recorded on the message; it never fails the action.
+import { isLiaisonOf, isLiaisonOfAny, isStaffOf, isStaffOfAny } from '../../../../server/access'
 import { rows } from '../../../../server/db'
 import type { UserDoc } from '../../../../server/models'
 import type { OpenApiPort } from '../../../../server/openapi'
@@ -126,14 +127,8 @@ export async function handlersToTell(
       )
       .limit(1000),
   )
-  const liaisons = users.filter((u) =>
-    u.roles.some(
-      (r) => r.role === 'liaison' && (r.buildingIds ?? []).some((b) => buildingIds.includes(b)),
-    ),
-  )
-  const staff = users.filter((u) =>
-    u.roles.some((r) => r.role === 'staff' && communityIds.includes(r.communityId)),
-  )
+  const liaisons = users.filter((u) => isLiaisonOfAny(u, buildingIds))
+  const staff = users.filter((u) => isStaffOfAny(u, communityIds))
   return { liaisons, staff }
 }
 
@@ -143,13 +138,9 @@ export function tellWhom(
   buildingId: string,
   communityId: string,
 ): UserDoc[] {
-  const liaisons = told.liaisons.filter((u) =>
-    u.roles.some((r) => r.role === 'liaison' && (r.buildingIds ?? []).includes(buildingId)),
-  )
+  const liaisons = told.liaisons.filter((u) => isLiaisonOf(u, buildingId))
   if (liaisons.length) return liaisons
-  return told.staff.filter((u) =>
-    u.roles.some((r) => r.role === 'staff' && r.communityId === communityId),
-  )
+  return told.staff.filter((u) => isStaffOf(u, communityId))
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { UserDoc } from '../../../../server/models'
 import type { Command } from '../../../../server/db'
 import { WORKING_STATUSES } from './model'
-import { liaisonBuildings, staffCommunities } from './scope'
+import { liaisonBuildings, staffCommunities } from '../../../../server/access'
 
 export type Condition = Record<string, unknown> | ReturnType<Command['and']>
 

@@ -7,12 +7,6 @@ import type { ActionContext } from '../../../../server/router'
 import type { Actor } from '../../../../src/contract/suggestion'
 import type { SuggestionDoc } from './model'
 
-export const staffCommunities = (u: UserDoc): string[] =>
-  u.roles.filter((r) => r.role === 'staff').map((r) => r.communityId)
-
-export const liaisonBuildings = (u: UserDoc): string[] =>
-  u.roles.filter((r) => r.role === 'liaison').flatMap((r) => r.buildingIds ?? [])
-
 /** The caller's household (one read), or null when they have not bound one. */
 export async function callerHousehold(ctx: ActionContext): Promise<HouseholdDoc | null> {
   if (!ctx.user.householdId) return null
