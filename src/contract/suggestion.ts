@@ -1,5 +1,6 @@
 // The `suggestion` cloud function: 民情速递站 — submit, follow, handle, deliberate, publish.
 import * as v from 'valibot'
+import { PAGES } from './pages'
 import { Cursor, defineAction, Id, PageSize, Phone, type Examples, type Page } from './common'
 
 export type { MessageView } from './account'
@@ -78,9 +79,9 @@ export const UPLOAD_DIR = 'suggestions'
 
 /** Pages that messages link to (the suggestion subpackage). */
 export const SUGGESTION_PAGES = {
-  detail: '/subpackages/suggestion/pages/detail/index',
-  inbox: '/subpackages/staff/pages/inbox/index',
-  board: '/subpackages/suggestion/pages/board/index',
+  detail: PAGES.detail,
+  inbox: PAGES.inbox,
+  board: PAGES.board,
 } as const
 
 /** Who did something, as residents may see it. Never names an anonymous resident. */

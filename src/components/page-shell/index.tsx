@@ -1,4 +1,5 @@
 // Every page's root: applies 大字模式 and, in the h5 local demo, shows who "I" am.
+import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -6,7 +7,7 @@ import { setElderMode, useElderMode } from '@/hooks/use-elder-mode'
 import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
 import './index.css'
 
-export const PERSONA_PAGE = '/subpackages/account/pages/persona/index'
+export const PERSONA_PAGE = PAGES.persona
 
 interface PageShellProps {
   children: ReactNode

@@ -1,4 +1,5 @@
 // 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
+import { PAGES, pageUrl } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
@@ -11,7 +12,7 @@ import { messageService, suggestionService } from '@/services/suggestion'
 import { readScene, sceneOfScan } from '@/services/scene'
 import './index.css'
 
-export const BIND_PAGE = '/subpackages/account/pages/bind/index'
+export const BIND_PAGE = PAGES.bind
 
 interface Place {
   buildingId: string
@@ -114,7 +115,7 @@ export default function HomePage() {
   }
   useDidShow(loadProfile)
 
-  useShareAppMessage(() => ({ title: '民情速递站：有事说给社区听', path: '/pages/index/index' }))
+  useShareAppMessage(() => ({ title: '民情速递站：有事说给社区听', path: PAGES.home }))
 
   const place: Place | null = scanned
     ? scanned.kind === 'household'
@@ -135,9 +136,7 @@ export default function HomePage() {
       : place
         ? `${BIND_PAGE}?buildingId=${encodeURIComponent(place.buildingId)}`
         : BIND_PAGE
-  const submitUrl = place
-    ? `/subpackages/suggestion/pages/submit/index?buildingId=${encodeURIComponent(place.buildingId)}`
-    : '/subpackages/suggestion/pages/submit/index'
+  const submitUrl = place ? pageUrl('submit', { buildingId: place.buildingId }) : PAGES.submit
 
   return (
     <PageShell className="home">
@@ -210,21 +209,13 @@ export default function HomePage() {
           hint="漏水、路灯、停车……说给社区听"
           onClick={() => go(submitUrl)}
         />
-        <Tile
-          title="我的建议"
-          hint="看看办到哪一步了"
-          onClick={() => go('/subpackages/suggestion/pages/mine/index')}
-        />
-        <Tile
-          title="议事长廊"
-          hint="大家的事，大家商量"
-          onClick={() => go('/subpackages/suggestion/pages/board/index')}
-        />
+        <Tile title="我的建议" hint="看看办到哪一步了" onClick={() => go(PAGES.mySuggestions)} />
+        <Tile title="议事长廊" hint="大家的事，大家商量" onClick={() => go(PAGES.board)} />
         <Tile
           title="消息"
           hint="社区的回复都在这里"
           badges={unread > 0 ? [`${unread} 条未读`] : []}
-          onClick={() => go('/subpackages/suggestion/pages/messages/index')}
+          onClick={() => go(PAGES.messages)}
         />
         {isWorker && (
           <Tile
@@ -234,7 +225,7 @@ export default function HomePage() {
               work && work.waiting > 0 ? `${work.waiting} 条待受理` : '',
               work && work.overdue > 0 ? `${work.overdue} 条超时` : '',
             ].filter(Boolean)}
-            onClick={() => go('/subpackages/staff/pages/inbox/index')}
+            onClick={() => go(PAGES.inbox)}
           />
         )}
       </View>

@@ -1,4 +1,5 @@
 // 我的: my household, my roles, 大字模式, and (h5 demo) who I am.
+import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Dialog, Switch } from '@nutui/nutui-react-taro'
@@ -13,7 +14,7 @@ import { accountService } from '@/services/account'
 import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
 import './index.css'
 
-const BIND_PAGE = '/subpackages/account/pages/bind/index'
+const BIND_PAGE = PAGES.bind
 
 export default function MinePage() {
   const [profile, setProfile] = useState<Profile | null>(null)
@@ -110,20 +111,10 @@ export default function MinePage() {
           ))}
           {profile.roles.some((r) => r.role === 'staff' || r.role === 'liaison') && (
             <>
-              <BigButton
-                variant="plain"
-                onClick={() =>
-                  void Taro.navigateTo({ url: '/subpackages/staff/pages/inbox/index' })
-                }
-              >
+              <BigButton variant="plain" onClick={() => void Taro.navigateTo({ url: PAGES.inbox })}>
                 工作台：处理居民建议
               </BigButton>
-              <BigButton
-                variant="quiet"
-                onClick={() =>
-                  void Taro.navigateTo({ url: '/subpackages/staff/pages/codes/index' })
-                }
-              >
+              <BigButton variant="quiet" onClick={() => void Taro.navigateTo({ url: PAGES.codes })}>
                 打印信箱码和户卡码
               </BigButton>
             </>

@@ -1,12 +1,12 @@
-// Page paths of the suggestion and staff subpackages, and sentences several pages share.
-import { SUGGESTION_PAGES } from '@/contract/suggestion'
+// Page paths of the suggestion and staff subpackages (from the one list in @/contract/pages).
+import { PAGES } from '@/contract/pages'
 
-export const HOME_PAGE = '/pages/index/index'
-export const SUBMIT_PAGE = '/subpackages/suggestion/pages/submit/index'
-export const MINE_PAGE = '/subpackages/suggestion/pages/mine/index'
-export const DETAIL_PAGE = SUGGESTION_PAGES.detail
-export const BOARD_PAGE = SUGGESTION_PAGES.board
-export const MESSAGES_PAGE = '/subpackages/suggestion/pages/messages/index'
-export const INBOX_PAGE = SUGGESTION_PAGES.inbox
-export const BIND_PAGE = '/subpackages/account/pages/bind/index'
-export const STATS_PAGE = '/subpackages/staff/pages/stats/index'
+export const HOME_PAGE = PAGES.home
+export const SUBMIT_PAGE = PAGES.submit
+export const MINE_PAGE = PAGES.mySuggestions
+export const DETAIL_PAGE = PAGES.detail
+export const BOARD_PAGE = PAGES.board
+export const MESSAGES_PAGE = PAGES.messages
+export const INBOX_PAGE = PAGES.inbox
+export const BIND_PAGE = PAGES.bind
+export const STATS_PAGE = PAGES.stats

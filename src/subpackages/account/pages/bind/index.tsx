@@ -1,4 +1,5 @@
 // 绑定我家: pick building → unit → type the room; or confirm the household a card code names.
+import { PAGES } from '@/contract/pages'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -44,7 +45,7 @@ function estatesOf(directory: DirectoryCommunity[]): EstateChoice[] {
 
 function leave() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: '/pages/index/index' })
+  else void Taro.switchTab({ url: PAGES.home })
 }
 
 export default function BindPage() {

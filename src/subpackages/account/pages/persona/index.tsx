@@ -1,4 +1,5 @@
 // h5 local demo only: choose who "I" am. The local cloud trusts the chosen openid.
+import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
@@ -6,7 +7,7 @@ import { currentPersonaId, newVisitor, PERSONAS, setPersona } from '@/services/p
 import './index.css'
 
 function restart() {
-  void Taro.reLaunch({ url: '/pages/index/index' })
+  void Taro.reLaunch({ url: PAGES.home })
 }
 
 export default function PersonaPage() {

@@ -1,4 +1,5 @@
 // 消息: every reply and status change about my suggestions (and, for handlers, new ones to handle).
+import { TAB_PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
@@ -9,8 +10,6 @@ import { ListFooter } from '../../components/list-footer'
 import { formatTime } from '../../format'
 import { usePaged } from '../../use-paged'
 import './index.css'
-
-const TAB_PAGES = ['/pages/index/index', '/pages/mine/index']
 
 function openLink(link: string) {
   const url = link.startsWith('/') ? link : `/${link}`

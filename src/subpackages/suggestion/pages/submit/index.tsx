@@ -1,5 +1,6 @@
 // 提建议: one screen — building, category, words, photos, phone, anonymity — then the number.
 // From a scanned box: tap 提建议, tap a category, type, tap 提交. A draft survives leaving.
+import { PAGES } from '@/contract/pages'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch } from '@nutui/nutui-react-taro'
@@ -200,10 +201,7 @@ export default function SubmitPage() {
         <BigButton onClick={() => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${done.id}` })}>
           查看进度
         </BigButton>
-        <BigButton
-          variant="quiet"
-          onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}
-        >
+        <BigButton variant="quiet" onClick={() => void Taro.switchTab({ url: PAGES.home })}>
           回首页
         </BigButton>
       </PageShell>

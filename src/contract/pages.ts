@@ -1,0 +1,33 @@
+// Every page path of the mini-program, in one typed module both ends import: pages navigate with
+// these, and the cloud functions put them in the links of messages. app.config.ts lists the same
+// pages (its paths are relative and have no leading slash); test/functions/pages.test.ts keeps the two
+// in step.
+
+export const PAGES = {
+  home: '/pages/index/index',
+  mine: '/pages/mine/index',
+  bind: '/subpackages/account/pages/bind/index',
+  persona: '/subpackages/account/pages/persona/index',
+  submit: '/subpackages/suggestion/pages/submit/index',
+  mySuggestions: '/subpackages/suggestion/pages/mine/index',
+  detail: '/subpackages/suggestion/pages/detail/index',
+  board: '/subpackages/suggestion/pages/board/index',
+  messages: '/subpackages/suggestion/pages/messages/index',
+  inbox: '/subpackages/staff/pages/inbox/index',
+  stats: '/subpackages/staff/pages/stats/index',
+  codes: '/subpackages/staff/pages/codes/index',
+} as const
+
+export type PageName = keyof typeof PAGES
+export type PagePath = (typeof PAGES)[PageName]
+
+/** The tab-bar pages: reached with switchTab, never navigateTo. */
+export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.mine]
+
+/** A page path with its query, values encoded: `pageUrl('detail', { id })`. */
+export function pageUrl(name: PageName, query: Record<string, string | undefined> = {}): string {
+  const parts = Object.entries(query)
+    .filter((e): e is [string, string] => e[1] !== undefined)
+    .map(([k, val]) => `${k}=${encodeURIComponent(val)}`)
+  return parts.length ? `${PAGES[name]}?${parts.join('&')}` : PAGES[name]
+}
