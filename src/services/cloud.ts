@@ -37,6 +37,19 @@ export class CloudError extends Error {
 
 export const NETWORK_MESSAGE = '网络不好，请稍后再试'
 
+/**
+ * The Chinese sentence to show for a failed call: the function's own message (it is written for
+ * residents), else `fallback`. Pages never format errors themselves.
+ */
+export function errorMessage(err: unknown, fallback: string): string {
+  return err instanceof CloudError ? err.message : fallback
+}
+
+/** Whether a call failed with this code (e.g. CONFLICT: already done). */
+export function failedWith(err: unknown, code: CloudErrorCode): boolean {
+  return err instanceof CloudError && err.code === code
+}
+
 let apiBase = ''
 
 /** h5 only: where the local cloud gateway lives. '' = same origin (tests point it elsewhere). */

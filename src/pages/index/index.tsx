@@ -10,6 +10,7 @@ import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
 import { messageService, suggestionService } from '@/services/suggestion'
 import { readScene, sceneOfScan } from '@/services/scene'
+import { Loading } from '@/components/loading'
 import './index.css'
 
 export const BIND_PAGE = PAGES.bind
@@ -186,7 +187,7 @@ export default function HomePage() {
         </View>
       ) : (
         <View className="card">
-          <Text className="muted">正在读取…</Text>
+          <Loading />
         </View>
       )}
 

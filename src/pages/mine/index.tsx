@@ -12,6 +12,7 @@ import { PageShell, PERSONA_PAGE } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { accountService } from '@/services/account'
 import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
+import { Loading } from '@/components/loading'
 import './index.css'
 
 const BIND_PAGE = PAGES.bind
@@ -61,7 +62,7 @@ export default function MinePage() {
               </BigButton>
             </View>
           ) : (
-            <Text className="muted">正在读取…</Text>
+            <Loading />
           )
         ) : household ? (
           <View>

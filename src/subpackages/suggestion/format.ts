@@ -75,7 +75,7 @@ export function describeEntry(e: TimelineEntry): string {
   }
 }
 
-export const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意'] as const
+export { SCORE_WORDS } from '@/components/stars'
 
 /** 3 小时 · 1.5 天 */
 export function formatHours(hours: number | null): string {

@@ -7,7 +7,8 @@ import type { DirectoryCommunity, HouseholdView } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
-import { CloudError } from '@/services/cloud'
+import { errorMessage } from '@/services/cloud'
+import { Loading } from '@/components/loading'
 import './index.css'
 
 interface BuildingChoice {
@@ -105,7 +106,7 @@ export default function BindPage() {
       void Taro.showToast({ title: '绑定成功', icon: 'success' })
       leave()
     } catch (err) {
-      setError(err instanceof CloudError ? err.message : '绑定没有成功，请稍后再试')
+      setError(errorMessage(err, '绑定没有成功，请稍后再试'))
     } finally {
       setBusy(false)
     }
@@ -116,11 +117,7 @@ export default function BindPage() {
       <PageShell className="bind">
         <View className="card">
           <Text className="card__label">户卡上的房屋</Text>
-          {card ? (
-            <Text className="bind__household">{card.label}</Text>
-          ) : (
-            <Text className="muted">正在读取…</Text>
-          )}
+          {card ? <Text className="bind__household">{card.label}</Text> : <Loading />}
         </View>
         {error && (
           <View className="error-text" ariaRole="alert">
@@ -167,7 +164,7 @@ export default function BindPage() {
           </View>
         </View>
       ) : directory === null ? (
-        <Text className="muted">正在读取楼栋…</Text>
+        <Loading what="楼栋" />
       ) : estate === null ? (
         estates.map((e) => (
           <View

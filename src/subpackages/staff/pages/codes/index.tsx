@@ -7,7 +7,8 @@ import type { Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
-import { CloudError } from '@/services/cloud'
+import { errorMessage } from '@/services/cloud'
+import { Loading } from '@/components/loading'
 import './index.css'
 
 interface BuildingChoice {
@@ -72,7 +73,7 @@ export default function CodesPage() {
     } catch (err) {
       // said where the code would have been, so it stays on screen until the next try
       if (ticket === latest.current) {
-        setFailed(err instanceof CloudError ? err.message : '没能生成二维码，请稍后再试')
+        setFailed(errorMessage(err, '没能生成二维码，请稍后再试'))
       }
     } finally {
       if (ticket === latest.current) setBusy(false)
@@ -109,7 +110,7 @@ export default function CodesPage() {
   return (
     <PageShell className="codes">
       {buildings === null ? (
-        <Text className="codes__hint">正在读取…</Text>
+        <Loading className="codes__hint" />
       ) : buildings.length === 0 ? (
         <Text className="codes__hint">您没有可以管理的楼栋</Text>
       ) : (

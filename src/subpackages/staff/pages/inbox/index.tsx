@@ -18,11 +18,12 @@ import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { askForReplies, type SubscribeOutcome } from '@/services/subscribe'
 import { suggestionService } from '@/services/suggestion'
-import { Chips, type ChipOption } from '../../../suggestion/components/chips'
-import { ListFooter } from '../../../suggestion/components/list-footer'
+import { Loading } from '@/components/loading'
+import { Chips, type ChipOption } from '@/components/chips'
+import { ListFooter } from '@/components/list-footer'
+import { usePaged } from '@/hooks/use-paged'
 import { SuggestionCard } from '../../../suggestion/components/suggestion-card'
 import { DETAIL_PAGE, STATS_PAGE } from '../../../suggestion/links'
-import { usePaged } from '../../../suggestion/use-paged'
 import './index.css'
 
 const ALL = 'all'
@@ -225,7 +226,7 @@ export default function InboxPage() {
         </View>
       )}
 
-      {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
+      {list.items === null && !list.error && <Loading className="list-empty muted" />}
       {list.items?.length === 0 && (
         <View className="list-empty">
           <Text>没有符合条件的建议</Text>

@@ -7,9 +7,9 @@ import { useState } from 'react'
 import { STATUSES, STATUS_LABELS, type StatsResult } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
-import { CloudError } from '@/services/cloud'
+import { errorMessage } from '@/services/cloud'
 import { suggestionService } from '@/services/suggestion'
-import { Chips } from '../../../suggestion/components/chips'
+import { Chips } from '@/components/chips'
 import { formatHours } from '../../../suggestion/format'
 import './index.css'
 
@@ -75,9 +75,7 @@ export default function StatsPage() {
     suggestionService
       .stats(r, { silent: true })
       .then(setStats)
-      .catch((err: unknown) =>
-        setError(err instanceof CloudError ? err.message : '没能读到统计，请检查网络后再试'),
-      )
+      .catch((err: unknown) => setError(errorMessage(err, '没能读到统计，请检查网络后再试')))
       .finally(() => setLoading(false))
   }
   useDidShow(() => load(range))

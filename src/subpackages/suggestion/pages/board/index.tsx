@@ -7,14 +7,15 @@ import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
-import { CloudError } from '@/services/cloud'
+import { errorMessage, failedWith } from '@/services/cloud'
 import { suggestionService } from '@/services/suggestion'
-import { Chips } from '../../components/chips'
-import { ListFooter } from '../../components/list-footer'
+import { Loading } from '@/components/loading'
+import { Chips } from '@/components/chips'
+import { ListFooter } from '@/components/list-footer'
+import { usePaged } from '@/hooks/use-paged'
 import { SuggestionCard } from '../../components/suggestion-card'
 import { formatTime } from '../../format'
 import { BIND_PAGE, DETAIL_PAGE } from '../../links'
-import { usePaged } from '../../use-paged'
 import './index.css'
 
 type Sort = 'newest' | 'seconds'
@@ -60,12 +61,12 @@ export default function BoardPage() {
       setSeconded((m) => ({ ...m, [item.id]: true }))
       void Taro.showToast({ title: '已附议', icon: 'success' })
     } catch (err) {
-      if (err instanceof CloudError && err.code === 'CONFLICT') {
+      if (failedWith(err, 'CONFLICT')) {
         setSeconded((m) => ({ ...m, [item.id]: true }))
         void Taro.showToast({ title: '您已经附议过了', icon: 'none' })
       } else {
         void Taro.showToast({
-          title: err instanceof CloudError ? err.message : '没有附议成功，请再试一次',
+          title: errorMessage(err, '没有附议成功，请再试一次'),
           icon: 'none',
           duration: 3000,
         })
@@ -91,9 +92,7 @@ export default function BoardPage() {
       {!homeless && (
         <Chips label="排序" options={SORTS} value={sort} onChange={changeSort} columns={2} />
       )}
-      {list.items === null && !list.error && !homeless && (
-        <Text className="list-empty muted">正在读取…</Text>
-      )}
+      {list.items === null && !list.error && !homeless && <Loading className="list-empty muted" />}
       {list.items?.length === 0 && <Text className="list-empty">议事长廊里还没有公开的建议</Text>}
       {list.items?.map((s) => (
         <SuggestionCard

@@ -12,11 +12,12 @@ import {
 } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
-import { CloudError } from '@/services/cloud'
+import { errorMessage } from '@/services/cloud'
 import { suggestionService } from '@/services/suggestion'
-import { PhotoGrid } from '../../components/photo-grid'
-import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker'
-import { Stars } from '../../components/stars'
+import { Loading } from '@/components/loading'
+import { PhotoGrid } from '@/components/photo-grid'
+import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
+import { Stars } from '@/components/stars'
 import { StatusTag } from '../../components/status-tag'
 import {
   describeEntry,
@@ -150,8 +151,7 @@ function noteRule(form: Form, from: Status, handler: boolean): NoteRule {
   }
 }
 
-const errorText = (err: unknown, fallback: string) =>
-  err instanceof CloudError ? err.message : fallback
+const errorText = errorMessage
 
 export default function DetailPage() {
   const { params } = useRouter()
@@ -316,7 +316,7 @@ export default function DetailPage() {
           </View>
         ) : (
           <View className="card">
-            <Text className="muted">正在读取…</Text>
+            <Loading />
           </View>
         )}
       </PageShell>

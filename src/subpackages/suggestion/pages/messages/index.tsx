@@ -6,9 +6,10 @@ import { useState } from 'react'
 import type { MessageView } from '@/contract/account'
 import { PageShell } from '@/components/page-shell'
 import { messageService } from '@/services/suggestion'
-import { ListFooter } from '../../components/list-footer'
+import { Loading } from '@/components/loading'
+import { ListFooter } from '@/components/list-footer'
+import { usePaged } from '@/hooks/use-paged'
 import { formatTime } from '../../format'
-import { usePaged } from '../../use-paged'
 import './index.css'
 
 function openLink(link: string) {
@@ -67,7 +68,7 @@ export default function MessagesPage() {
           )}
         </View>
       )}
-      {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
+      {list.items === null && !list.error && <Loading className="list-empty muted" />}
       {list.items?.length === 0 && (
         <Text className="list-empty">还没有消息。社区回复您的建议后，会在这里告诉您。</Text>
       )}

@@ -6,10 +6,11 @@ import type { SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { messageService, suggestionService } from '@/services/suggestion'
-import { ListFooter } from '../../components/list-footer'
+import { Loading } from '@/components/loading'
+import { ListFooter } from '@/components/list-footer'
+import { usePaged } from '@/hooks/use-paged'
 import { SuggestionCard } from '../../components/suggestion-card'
 import { DETAIL_PAGE, MESSAGES_PAGE, SUBMIT_PAGE } from '../../links'
-import { usePaged } from '../../use-paged'
 import './index.css'
 
 const open = (s: SuggestionSummary) => void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${s.id}` })
@@ -36,7 +37,7 @@ export default function MineSuggestionsPage() {
           {unread > 0 ? `新消息 ${unread} 条` : '看消息'}
         </BigButton>
       </View>
-      {list.items === null && !list.error && <Text className="list-empty muted">正在读取…</Text>}
+      {list.items === null && !list.error && <Loading className="list-empty muted" />}
       {list.items?.length === 0 && (
         <Text className="list-empty" data-testid="mine-empty">
           您还没有提过建议。遇到漏水、路灯不亮这些事，点上面的“提新建议”告诉社区。

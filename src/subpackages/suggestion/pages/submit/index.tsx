@@ -20,11 +20,12 @@ import {
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
-import { CloudError } from '@/services/cloud'
+import { errorMessage, failedWith } from '@/services/cloud'
 import { askForReplies } from '@/services/subscribe'
 import { newClientToken, suggestionDraft, suggestionService } from '@/services/suggestion'
-import { Chips } from '../../components/chips'
-import { PhotoPicker, usePhotoUploads } from '../../components/photo-picker'
+import { Loading } from '@/components/loading'
+import { Chips } from '@/components/chips'
+import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
 import { StatusTag } from '../../components/status-tag'
 import { DETAIL_PAGE } from '../../links'
 import { resolvePlace, type PlaceChoice } from '../../place'
@@ -122,11 +123,11 @@ export default function SubmitPage() {
       setSeconded((s) => ({ ...s, [id]: true }))
       void Taro.showToast({ title: '已附议', icon: 'success' })
     } catch (err) {
-      if (err instanceof CloudError && err.code === 'CONFLICT') {
+      if (failedWith(err, 'CONFLICT')) {
         setSeconded((s) => ({ ...s, [id]: true }))
       } else {
         void Taro.showToast({
-          title: err instanceof CloudError ? err.message : '没有附议成功，请再试一次',
+          title: errorMessage(err, '没有附议成功，请再试一次'),
           icon: 'none',
           duration: 3000,
         })
@@ -180,7 +181,7 @@ export default function SubmitPage() {
         setDone(res)
       })
       .catch((err: unknown) => {
-        setError(err instanceof CloudError ? err.message : '没有提交成功，请稍后再试')
+        setError(errorMessage(err, '没有提交成功，请稍后再试'))
       })
       .finally(() => setBusy(false))
   }
@@ -212,7 +213,7 @@ export default function SubmitPage() {
     return (
       <PageShell className="submit">
         <View className="card">
-          <Text className="muted">正在读取…</Text>
+          <Loading />
         </View>
       </PageShell>
     )
@@ -427,7 +428,7 @@ function BuildingChooser({ onChoose }: { onChoose: (p: PlaceChoice) => void }) {
           </BigButton>
         </View>
       )}
-      {!directory && !failed && <Text className="muted">正在读取楼栋…</Text>}
+      {!directory && !failed && <Loading what="楼栋" />}
       {directory?.map((c) =>
         c.estates.map((e) => (
           <View key={e.id} className="submit-chooser__group">

@@ -1,7 +1,7 @@
 // A cursor-paged list: first page on show, more on demand, every failure said in words.
 import { useCallback, useRef, useState } from 'react'
 import type { Page } from '@/contract/common'
-import { CloudError } from '@/services/cloud'
+import { errorMessage } from '@/services/cloud'
 
 export interface Paged<T, P extends Page<T> = Page<T>> {
   items: T[] | null
@@ -15,8 +15,7 @@ export interface Paged<T, P extends Page<T> = Page<T>> {
   update: (match: (item: T) => boolean, change: (item: T) => T) => void
 }
 
-const messageOf = (err: unknown) =>
-  err instanceof CloudError ? err.message : '没能读到内容，请检查网络后再试'
+const messageOf = (err: unknown) => errorMessage(err, '没能读到内容，请检查网络后再试')
 
 export function usePaged<T, P extends Page<T> = Page<T>>(
   fetchPage: (cursor: string | null) => Promise<P>,

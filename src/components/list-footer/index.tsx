@@ -1,7 +1,7 @@
 // Under a paged list: 再看更多, or a plain "all shown", or the error with a retry.
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '@/components/big-button'
-import type { Paged } from '../../use-paged'
+import type { Paged } from '@/hooks/use-paged'
 import './index.css'
 
 interface ListFooterProps {

@@ -1,7 +1,9 @@
 // 1–5 stars as five big buttons, with the word for the chosen score (很不满意 … 很满意).
 import { Text, View } from '@tarojs/components'
-import { SCORE_WORDS } from '../../format'
 import './index.css'
+
+/** What each score means, said to the resident beside the stars. */
+export const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意'] as const
 
 interface StarsProps {
   value: number
