@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { FEATURES } from '@/hub'
 import HomePage from '@/pages/index/index'
 import { currentBuilding } from '@/services/current-building'
 import { sceneOfScan } from '@/services/scene'
@@ -96,6 +97,23 @@ describe('首页', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: '工作台' }))
     expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/staff/pages/inbox/index')
+  })
+
+  it('lays out one section per feature of the hub registry, and none for a feature not built', async () => {
+    openPage(HOME, {}, 'demo-resident')
+    render(<HomePage />)
+    await screen.findByText('我家')
+    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站'])
+    const section = screen.getByTestId('hub-suggestion')
+    expect(within(section).getByText('民情速递站')).toBeTruthy()
+    expect(
+      within(section)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
+    ).toEqual(['提建议', '我的建议', '议事长廊', '消息'])
+    // a resident has no 工作台, and no tile leads to a feature that does not exist yet
+    expect(screen.queryByRole('button', { name: /工作台/ })).toBeNull()
+    expect(screen.queryByText(/志愿活动|垃圾分类/)).toBeNull()
   })
 
   it('shows staff who live elsewhere their community', async () => {

@@ -1,5 +1,5 @@
 // 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
-import { PAGES, pageUrl } from '@/contract/pages'
+import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
@@ -8,7 +8,7 @@ import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
-import { messageService, suggestionService } from '@/services/suggestion'
+import { FEATURES, tileVisible, type HubContext } from '@/hub'
 import { readScene, sceneOfScan } from '@/services/scene'
 import { Loading } from '@/components/loading'
 import './index.css'
@@ -59,8 +59,7 @@ export default function HomePage() {
   const [loadFailed, setLoadFailed] = useState(false)
   const [remembered, setRemembered] = useState<BuildingView | null>(null)
   // What waits on the tiles: unread messages; for handlers, suggestions to accept and overdue ones.
-  const [unread, setUnread] = useState(0)
-  const [work, setWork] = useState<{ waiting: number; overdue: number } | null>(null)
+  const [badges, setBadges] = useState<Record<string, string[]>>({})
 
   const openScene = (scene: string) => {
     setScanFailed(false)
@@ -102,16 +101,18 @@ export default function HomePage() {
       })
       .catch(() => setLoadFailed(true))
   }
+  // every tile that says what waits asks for its own figures, quietly: a failure shows no badge
   const loadBadges = (p: Profile) => {
-    messageService
-      .list({ limit: 1 }, { silent: true })
-      .then((page) => setUnread(page.unread))
-      .catch(() => undefined)
-    if (p.roles.some((r) => r.role === 'staff' || r.role === 'liaison')) {
-      suggestionService
-        .inbox({ limit: 1 }, { silent: true })
-        .then(({ counts }) => setWork({ waiting: counts.submitted ?? 0, overdue: counts.overdue }))
-        .catch(() => undefined)
+    const ctx: HubContext = { profile: p, buildingId: null }
+    for (const feature of FEATURES) {
+      for (const tile of feature.tiles) {
+        if (!tile.badges || !tileVisible(tile, p)) continue
+        const key = `${feature.id}.${tile.id}`
+        tile
+          .badges(ctx)
+          .then((words) => setBadges((b) => ({ ...b, [key]: words })))
+          .catch(() => undefined)
+      }
     }
   }
   useDidShow(loadProfile)
@@ -128,8 +129,6 @@ export default function HomePage() {
         ? placeOfBuilding(remembered, 'remembered')
         : null
 
-  const roles = profile?.roles.map((r) => r.role) ?? []
-  const isWorker = roles.includes('staff') || roles.includes('liaison')
   const needsBinding = profile !== null && profile.household === null
   const bindUrl =
     scanned?.kind === 'household'
@@ -137,7 +136,7 @@ export default function HomePage() {
       : place
         ? `${BIND_PAGE}?buildingId=${encodeURIComponent(place.buildingId)}`
         : BIND_PAGE
-  const submitUrl = place ? pageUrl('submit', { buildingId: place.buildingId }) : PAGES.submit
+  const hub: HubContext = { profile, buildingId: place?.buildingId ?? null }
 
   return (
     <PageShell className="home">
@@ -203,33 +202,27 @@ export default function HomePage() {
       )}
 
       <Text className="section-title">在这里可以</Text>
-      <View className="tiles">
-        <Tile
-          primary
-          title="提建议"
-          hint="漏水、路灯、停车……说给社区听"
-          onClick={() => go(submitUrl)}
-        />
-        <Tile title="我的建议" hint="看看办到哪一步了" onClick={() => go(PAGES.mySuggestions)} />
-        <Tile title="议事长廊" hint="大家的事，大家商量" onClick={() => go(PAGES.board)} />
-        <Tile
-          title="消息"
-          hint="社区的回复都在这里"
-          badges={unread > 0 ? [`${unread} 条未读`] : []}
-          onClick={() => go(PAGES.messages)}
-        />
-        {isWorker && (
-          <Tile
-            title="工作台"
-            hint="处理居民的建议"
-            badges={[
-              work && work.waiting > 0 ? `${work.waiting} 条待受理` : '',
-              work && work.overdue > 0 ? `${work.overdue} 条超时` : '',
-            ].filter(Boolean)}
-            onClick={() => go(PAGES.inbox)}
-          />
-        )}
-      </View>
+      {FEATURES.map((feature) => {
+        const tiles = feature.tiles.filter((tile) => tileVisible(tile, profile))
+        if (!tiles.length) return null
+        return (
+          <View key={feature.id} className="hub-feature" data-testid={`hub-${feature.id}`}>
+            <Text className="hub-feature__name">{feature.name}</Text>
+            <View className="tiles">
+              {tiles.map((tile) => (
+                <Tile
+                  key={tile.id}
+                  primary={tile.primary}
+                  title={tile.title}
+                  hint={tile.hint}
+                  badges={badges[`${feature.id}.${tile.id}`] ?? []}
+                  onClick={() => go(tile.url(hub))}
+                />
+              ))}
+            </View>
+          </View>
+        )
+      })}
     </PageShell>
   )
 }

@@ -1,0 +1,93 @@
+// The home page's tiles, from one registry: each feature domain adds one entry (its tiles, and
+// how each says in words what waits there). A domain that is not built yet has no entry, so it
+// shows no tile. Main package code: keep it small, no page imports.
+import type { Profile, RoleName } from '@/contract/account'
+import { PAGES, pageUrl } from '@/contract/pages'
+import { messageService, suggestionService } from '@/services/suggestion'
+
+export interface HubContext {
+  /** null until the caller's profile is read (or when it could not be) */
+  profile: Profile | null
+  /** the building the resident is at (scanned, their home, or the last one) */
+  buildingId: string | null
+}
+
+export interface HubTile {
+  id: string
+  title: string
+  hint: string
+  primary?: boolean
+  /** who sees it: residents and everyone (`anyone`), or holders of one of these roles */
+  for: 'anyone' | RoleName[]
+  url: (ctx: HubContext) => string
+  /** what waits there, in words ("3 条未读"); read quietly, a failure shows no badge */
+  badges?: (ctx: HubContext) => Promise<string[]>
+}
+
+export interface HubFeature {
+  id: string
+  /** the section title on the home page, e.g. 民情速递站 */
+  name: string
+  tiles: HubTile[]
+}
+
+const count = (n: number, what: string) => (n > 0 ? [`${n} ${what}`] : [])
+
+export const FEATURES: HubFeature[] = [
+  {
+    id: 'suggestion',
+    name: '民情速递站',
+    tiles: [
+      {
+        id: 'submit',
+        title: '提建议',
+        hint: '漏水、路灯、停车……说给社区听',
+        primary: true,
+        for: 'anyone',
+        url: ({ buildingId }) => (buildingId ? pageUrl('submit', { buildingId }) : PAGES.submit),
+      },
+      {
+        id: 'mine',
+        title: '我的建议',
+        hint: '看看办到哪一步了',
+        for: 'anyone',
+        url: () => PAGES.mySuggestions,
+      },
+      {
+        id: 'board',
+        title: '议事长廊',
+        hint: '大家的事，大家商量',
+        for: 'anyone',
+        url: () => PAGES.board,
+      },
+      {
+        id: 'messages',
+        title: '消息',
+        hint: '社区的回复都在这里',
+        for: 'anyone',
+        url: () => PAGES.messages,
+        badges: async () => {
+          const page = await messageService.list({ limit: 1 }, { silent: true })
+          return count(page.unread, '条未读')
+        },
+      },
+      {
+        id: 'inbox',
+        title: '工作台',
+        hint: '处理居民的建议',
+        for: ['staff', 'liaison'],
+        url: () => PAGES.inbox,
+        badges: async () => {
+          const { counts } = await suggestionService.inbox({ limit: 1 }, { silent: true })
+          return [...count(counts.submitted ?? 0, '条待受理'), ...count(counts.overdue, '条超时')]
+        },
+      },
+    ],
+  },
+]
+
+export function tileVisible(tile: HubTile, profile: Profile | null): boolean {
+  if (tile.for === 'anyone') return true
+  const allowed = tile.for
+  return (profile?.roles ?? []).some((r) => allowed.includes(r.role))
+}
