@@ -1,7 +1,13 @@
 // Typed calls to the `account` cloud function.
-import type { account } from '@/contract/account'
+import type { account, AccountContract } from '@/contract/account'
 import type { InputOf } from '@/contract/common'
 import { call, type CallOptions } from './cloud'
+
+declare module './cloud' {
+  interface CloudRegistry {
+    account: AccountContract
+  }
+}
 
 type BindInput = InputOf<(typeof account)['bindHousehold']>
 

@@ -1,17 +1,15 @@
 // The only caller of cloud functions. weapp: Taro.cloud.callFunction; h5: the local cloud gateway.
 // Owns the envelope, error toasts and retries so pages never repeat that boilerplate.
 import Taro from '@tarojs/taro'
-import type { AccountContract } from '@/contract/account'
 import type { Envelope, ErrorCode, InputOf, OutputOf } from '@/contract/common'
 import { currentPersonaId } from './persona'
 
 /**
- * Every cloud function the app calls, by name. A new domain adds its contract here
- * (or augments this interface from its own service file).
+ * Every cloud function the app calls, by name. Each service file registers its own function, one
+ * way: `declare module './cloud' { interface CloudRegistry { <fn>: <Contract> } }`.
  */
-export interface CloudRegistry {
-  account: AccountContract
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-interface -- filled in by each service
+export interface CloudRegistry {}
 
 export type FunctionName = keyof CloudRegistry
 export type ActionName<F extends FunctionName> = keyof CloudRegistry[F] & string
