@@ -1,7 +1,15 @@
 // A newcomer scans a building's box, sees where they are, binds their household and finds it on 我的:
 // the app as `npm start` serves it, in headless Chromium at phone size.
 import type { Browser } from 'playwright-core'
-import { launchBrowser, phonePage, screenshot, startApp, visible, type RunningApp } from './support'
+import {
+  launchBrowser,
+  phonePage,
+  screenshot,
+  startApp,
+  visible,
+  type RunningApp,
+  expectNoPageErrors,
+} from './support'
 
 let app: RunningApp
 let browser: Browser
@@ -10,6 +18,7 @@ beforeAll(async () => {
   app = await startApp()
   browser = await launchBrowser()
 })
+afterEach(expectNoPageErrors)
 afterAll(async () => {
   await browser?.close()
   await app?.stop()

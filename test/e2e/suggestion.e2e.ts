@@ -12,6 +12,7 @@ import {
   SCREENSHOT_DIR,
   startApp,
   type RunningApp,
+  expectNoPageErrors,
 } from './support'
 
 const SUBMIT = '/subpackages/suggestion/pages/submit/index'
@@ -63,7 +64,6 @@ async function fullShot(page: Page, name: string): Promise<void> {
 
 async function openAs(persona: string, path: string, query = ''): Promise<Page> {
   const page = await phonePage(browser)
-  page.on('pageerror', (err) => console.error(`[${persona}] page error:`, err.message))
   await page.goto(`${app.url}${path}?as=${persona}${query ? `&${query}` : ''}`)
   return page
 }
@@ -138,6 +138,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
 })
 
+afterEach(expectNoPageErrors)
 afterAll(async () => {
   await browser?.close()
   await app?.stop()

@@ -1,15 +1,16 @@
 // End-to-end helpers: the real app (`scripts/start.ts`, as `npm start` runs it) on a free port
-// with a fresh data dir, and headless Debian Chromium driven by playwright-core.
+// with a fresh data dir, and headless Chromium (from npm, see test/support/browser.ts) driven by
+// playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { launchChromium } from '../support/browser'
 
 const ROOT = resolve(__dirname, '..', '..')
 export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -73,19 +74,19 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  return launchChromium()
+}
+
+const pageErrors: string[] = []
+
+/**
+ * The page errors and uncaught exceptions seen since the last call. Every e2e file checks it after
+ * each step (`afterEach(expectNoPageErrors)`): a page that throws fails the run, it is not only
+ * logged.
+ */
+export function expectNoPageErrors(): void {
+  const seen = pageErrors.splice(0)
+  expect(seen).toEqual([])
 }
 
 /** A phone-sized page (375×812) in its own context, so each persona has its own storage. */
@@ -97,7 +98,9 @@ export async function phonePage(browser: Browser): Promise<Page> {
     hasTouch: true,
     locale: 'zh-CN',
   })
-  return context.newPage()
+  const page = await context.newPage()
+  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`))
+  return page
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -8,7 +8,7 @@ interface AppConfig {
   subPackages: { root: string; pages: string[] }[]
 }
 
-function appPages(env: string): string[] {
+function appPages(env: 'h5' | 'weapp'): string[] {
   const saved = process.env.TARO_ENV
   process.env.TARO_ENV = env
   Object.assign(globalThis, { defineAppConfig: (c: AppConfig) => c })
