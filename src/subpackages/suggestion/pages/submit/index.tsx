@@ -5,7 +5,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import * as v from 'valibot'
 import type { DirectoryCommunity } from '@/contract/account'
 import {
@@ -13,7 +13,6 @@ import {
   CATEGORIES,
   MAX_IMAGES,
   SubmitInput,
-  type Category,
   SIMILAR_STAGE_LABELS,
   type SimilarResult,
 } from '@/contract/suggestion'
@@ -22,13 +21,14 @@ import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { errorMessage, failedWith } from '@/services/cloud'
 import { askForReplies } from '@/services/subscribe'
-import { newClientToken, suggestionDraft, suggestionService } from '@/services/suggestion'
+import { suggestionService } from '@/services/suggestion'
 import { Loading } from '@/components/loading'
 import { Chips } from '@/components/chips'
 import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
 import { StatusTag } from '../../components/status-tag'
 import { DETAIL_PAGE } from '../../links'
 import { resolvePlace, type PlaceChoice } from '../../place'
+import { useDraft } from './use-draft'
 import './index.css'
 
 const TEXT_MIN = 5
@@ -41,21 +41,12 @@ export default function SubmitPage() {
   const { params } = useRouter()
   const [placeState, setPlaceState] = useState<PlaceState>({ kind: 'loading' })
   const [choosing, setChoosing] = useState(false)
-  const [category, setCategory] = useState<Category | null>(null)
-  const [text, setText] = useState('')
-  const [phone, setPhone] = useState('')
-  const [anonymous, setAnonymous] = useState(false)
-  const [clientToken, setClientToken] = useState(newClientToken)
-  const [restored, setRestored] = useState(false)
   const [similar, setSimilar] = useState<SimilarResult | null>(null)
   const [seconded, setSeconded] = useState<Record<string, boolean>>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ id: string; no: string } | null>(null)
   const photos = usePhotoUploads()
-  const resetPhotos = photos.reset
-  // The draft is only written after it has been read for this building, never over it.
-  const draftFor = useRef<string | null>(null)
 
   const place = placeState.kind === 'ready' ? placeState.place : null
 
@@ -67,41 +58,9 @@ export default function SubmitPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // Restore this building's draft once the building is known.
-  useEffect(() => {
-    if (!place || draftFor.current === place.id) return
-    const draft = suggestionDraft.get(place.id)
-    if (draft) {
-      setCategory(draft.category)
-      setText(draft.text)
-      setPhone(draft.contactPhone)
-      setAnonymous(draft.anonymous)
-      setClientToken(draft.clientToken)
-      resetPhotos(draft.images)
-      setRestored(draft.text.length > 0 || draft.images.length > 0 || draft.category !== null)
-    }
-    draftFor.current = place.id
-  }, [place, resetPhotos])
-
-  // Save as the resident goes: closing the page, a phone call, WeChat killed — nothing is lost.
-  const fileIdsKey = photos.fileIds.join(',')
-  useEffect(() => {
-    if (!place || draftFor.current !== place.id || done) return
-    const empty = !category && !text && !phone && !anonymous && fileIdsKey === ''
-    if (empty) {
-      suggestionDraft.clear(place.id)
-      return
-    }
-    suggestionDraft.save({
-      buildingId: place.id,
-      category,
-      text,
-      images: fileIdsKey ? fileIdsKey.split(',') : [],
-      contactPhone: phone,
-      anonymous,
-      clientToken,
-    })
-  }, [place, category, text, phone, anonymous, fileIdsKey, clientToken, done])
+  // The draft is restored once the building is known, and saved as the resident goes.
+  const draft = useDraft(place, photos, done !== null)
+  const { category, setCategory, text, setText, phone, setPhone, anonymous, setAnonymous } = draft
 
   // Neighbours may have reported this already: show them before a duplicate is filed.
   useEffect(() => {
@@ -136,13 +95,7 @@ export default function SubmitPage() {
   }
 
   const clearForm = () => {
-    setCategory(null)
-    setText('')
-    setPhone('')
-    setAnonymous(false)
-    photos.reset()
-    setClientToken(newClientToken())
-    setRestored(false)
+    draft.clear()
     setError(null)
   }
 
@@ -157,7 +110,7 @@ export default function SubmitPage() {
       images: photos.fileIds,
       contactPhone: phone.trim() ? phone.trim() : null,
       anonymous,
-      clientToken,
+      clientToken: draft.clientToken,
     }
     const checked = v.safeParse(SubmitInput, input)
     if (!checked.success) {
@@ -177,7 +130,7 @@ export default function SubmitPage() {
     asked
       .then(() => suggestionService.submit(checked.output, { silent: true }))
       .then((res) => {
-        suggestionDraft.clear(place.id)
+        draft.discard()
         setDone(res)
       })
       .catch((err: unknown) => {
@@ -249,7 +202,7 @@ export default function SubmitPage() {
         </View>
       </View>
 
-      {restored && (
+      {draft.restored && (
         <View className="submit-restored">
           <Text className="submit-restored__text">已找回您上次没写完的内容</Text>
           <View className="submit-restored__clear" ariaRole="button" onClick={clearForm}>
