@@ -1,4 +1,4 @@
-import { bootWeapp, openPage, type OpenedPage, type WxRecord } from '../support/weapp'
+import { bootWeapp, openPage, waitFor, type OpenedPage, type WxRecord } from '../support/weapp'
 import { testCloudUrl } from '../support/test-cloud-url'
 
 describe('weapp build · 首页 opened from a building code (scene=b%3DLH-1)', () => {
@@ -28,8 +28,9 @@ describe('weapp build · 首页 opened from a building code (scene=b%3DLH-1)', (
 
   it('runs the real tap handler: 绑定我家 opens the bind page for that building', async () => {
     await page.waitForText('绑定我家')
+    const before = wx.navigations.length
     page.tap('绑定我家')
-    await new Promise((r) => setTimeout(r, 50))
-    expect(wx.navigations.at(-1)).toBe('/subpackages/account/pages/bind/index?buildingId=LH-1')
+    const url = await waitFor('wx.navigateTo', () => wx.navigations[before])
+    expect(url).toBe('/subpackages/account/pages/bind/index?buildingId=LH-1')
   })
 })

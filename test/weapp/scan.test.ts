@@ -1,4 +1,4 @@
-import { bootWeapp, openPage, type OpenedPage, type WxRecord } from '../support/weapp'
+import { bootWeapp, openPage, waitFor, type OpenedPage, type WxRecord } from '../support/weapp'
 import { testCloudUrl } from '../support/test-cloud-url'
 
 describe('weapp build · 首页 opened without a code: 扫一扫楼道二维码', () => {
@@ -17,18 +17,26 @@ describe('weapp build · 首页 opened without a code: 扫一扫楼道二维码'
 
     wx.scans.push({ result: 'https://example.com/coupon', scanType: 'QR_CODE' })
     page.tap('扫一扫楼道二维码')
-    await new Promise((r) => setTimeout(r, 50))
-    expect(wx.toasts.at(-1)).toBe('这不是楼栋信箱的二维码')
+    const toast = await waitFor('a toast', () => wx.toasts.at(-1))
+    expect(toast).toBe('这不是楼栋信箱的二维码')
     expect(wx.calls).not.toContainEqual({ name: 'account', action: 'resolveScene' })
   })
 
   it('does nothing when the camera is closed', async () => {
-    const calls = wx.calls.length
     const toasts = wx.toasts.length
+    const asked = wx.scanRequests
     page.tap('扫一扫楼道二维码')
-    await new Promise((r) => setTimeout(r, 50))
-    expect(wx.calls.length).toBe(calls)
-    expect(wx.toasts.length).toBe(toasts)
+    // the handler ran: it opened the camera, which the resident closed
+    await waitFor('wx.scanCode', () => wx.scanRequests === asked + 1)
+    // then another code that is not a box: once its toast is up, whatever the closed camera had
+    // led to would be there too — and the only new toast is this one
+    wx.scans.push({ result: 'https://example.com/menu', scanType: 'QR_CODE' })
+    page.tap('扫一扫楼道二维码')
+    await waitFor('the second toast', () => wx.toasts.length > toasts)
+    expect(wx.toasts.slice(toasts)).toEqual(['这不是楼栋信箱的二维码'])
+    expect(wx.scanRequests).toBe(asked + 2)
+    expect(wx.calls).not.toContainEqual({ name: 'account', action: 'resolveScene' })
+    expect(page.text()).toContain('扫一扫楼道二维码')
   })
 
   it("shows the building of a scanned box's code (Android leaves the scene unencoded)", async () => {
