@@ -1,7 +1,8 @@
-// Query predicates: mingo's compiled `Query`, built once per request and run on the stored
-// documents themselves (mingo only reads them), never on copies.
-import { Query } from 'mingo'
+// Query predicates: mingo's compiled `Query` (with the local cloud's operators, see mingo.ts),
+// built once per request and run on the stored documents themselves (mingo only reads them),
+// never on copies.
 import { invalidParam } from './errors'
+import { compileQuery, type Query } from './mingo'
 import type { Doc } from './values'
 
 export type Matcher = (doc: Doc) => boolean
@@ -10,7 +11,7 @@ export type Matcher = (doc: Doc) => boolean
 export function compileMatcher(query: Doc): Matcher {
   let q: Query
   try {
-    q = new Query(query)
+    q = compileQuery(query)
   } catch (err) {
     throw invalidParam(`invalid query: ${(err as Error).message}`)
   }

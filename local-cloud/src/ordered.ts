@@ -4,7 +4,7 @@
 // tests and ranks every match. Buckets are sorted on first use and kept in order on every write.
 import type { HashIndex } from './planner'
 import { readPath, typeRank } from './order'
-import type { Doc } from './values'
+import type { Doc, DocId } from './values'
 
 interface Item {
   doc: Doc
@@ -15,7 +15,7 @@ interface Slot<T> {
   item: T
   rank: number
   value: unknown
-  id: string
+  id: DocId
 }
 
 interface Bucket<T> {
@@ -32,7 +32,13 @@ function compareSlots<T>(a: Slot<T>, b: Slot<T>): number {
     if (x < y) return -1
     if (x > y) return 1
   }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  return compareIds(a.id, b.id)
+}
+
+/** Numbers before strings, as MongoDB orders them; a total order either way. */
+function compareIds(a: DocId, b: DocId): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Same first sort key: the ties of a page's last document, which must all be considered. */
@@ -58,7 +64,7 @@ export class OrderedIndex<T extends Item> {
     const value = readPath(item.doc, this.path)
     const rank = typeRank(value)
     if (rank < 0) return null
-    const id = item.doc._id as string
+    const id = item.doc._id as DocId
     return { item, rank, value: value instanceof Date ? value.getTime() : value, id }
   }
 

@@ -2,7 +2,7 @@
 // on the equality prefixes of the manifest's indexes. Candidates are a superset; every one is
 // still tested against the whole query, so an index only ever saves work.
 import type { ManifestIndex } from './manifest'
-import { Doc, getPath, isPlainObject } from './values'
+import { Doc, DocId, getPath, isPlainObject } from './values'
 
 export type Scalar = string | number | boolean | Date
 
@@ -187,7 +187,7 @@ export function eachCandidate<T>(plan: Plan<T>, visit: (item: T) => boolean): vo
 export function planQuery<T>(
   query: Doc,
   indexes: HashIndex<T>[] | null,
-  byId: (id: string) => T | undefined,
+  byId: (id: DocId) => T | undefined,
 ): Plan<T> | null {
   const { equalities, ors } = conjunction(query)
   let best: Plan<T> | null = null
@@ -197,9 +197,11 @@ export function planQuery<T>(
     if (p && (best === null || cost(p) < cost(best))) best = p
   }
   const ids = equalities.get('_id')
-  if (ids && ids.every((v) => typeof v === 'string')) {
+  // An `_id` is a string or a number; a condition on any other value matches no document.
+  if (ids) {
     const found: T[] = []
-    for (const id of new Set(ids as string[])) {
+    for (const id of new Set(ids)) {
+      if (typeof id !== 'string' && typeof id !== 'number') continue
       const item = byId(id)
       if (item !== undefined) found.push(item)
     }

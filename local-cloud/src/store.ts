@@ -4,10 +4,10 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
 import { CloudError, duplicateKey, invalidParam, transactionConflict } from './errors'
 import { loadManifest, Manifest, ManifestIndex, validateManifest } from './manifest'
 import { compileMatcher, Matcher } from './matcher'
+import { aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from './mingo'
 import { sortScalars, SortSpec } from './order'
 import { OrderedIndex } from './ordered'
 import {
@@ -18,9 +18,19 @@ import {
   planQuery,
   Scalar,
 } from './planner'
-import { clone, decode, Doc, encode, getPath, isPlainObject } from './values'
+import {
+  clone,
+  decode,
+  Doc,
+  DocId,
+  dollarField,
+  encode,
+  getPath,
+  isDocId,
+  isPlainObject,
+} from './values'
 
-export type { Doc } from './values'
+export type { Doc, DocId } from './values'
 
 export interface StoreOpenOptions {
   /** The manifest itself or the path of its JSON file (created with a starter shape if missing). */
@@ -53,9 +63,11 @@ export interface ModifyResult {
   matched: number
   /** Documents whose content actually changed (Mongo's nModified, which CloudBase reports). */
   updated: number
-  upsertedId?: string
+  upsertedId?: DocId
   /** New states of the changed or upserted documents (stored objects: do not mutate). */
   docs: Doc[]
+  /** The state after the write of every matched (changed or not) or upserted document. */
+  states: Doc[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +87,7 @@ interface OldVersion {
 
 interface Change {
   c: string
-  id: string
+  id: DocId
   doc: Doc | null
 }
 
@@ -87,20 +99,20 @@ interface JournalRecord {
 /** `i` absent: create collection `c`. `d` null: delete document `i`. Otherwise put `d`. */
 interface JournalOp {
   c: string
-  i?: string
+  i?: DocId
   d?: Doc | null
 }
 
 interface Transaction {
   id: string
   snapshot: number
-  writes: Map<string, Map<string, Doc | null>>
+  writes: Map<string, Map<DocId, Doc | null>>
   lastActive: number
 }
 
 class UniqueIndex {
   readonly fields: string[]
-  readonly map = new Map<string, string>()
+  readonly map = new Map<string, DocId>()
   constructor(
     readonly name: string,
     def: ManifestIndex,
@@ -124,8 +136,8 @@ class UniqueIndex {
 }
 
 class Collection {
-  readonly docs = new Map<string, Entry>()
-  readonly history = new Map<string, OldVersion[]>()
+  readonly docs = new Map<DocId, Entry>()
+  readonly history = new Map<DocId, OldVersion[]>()
   readonly uniques: UniqueIndex[] = []
   /** Hash indexes of entries (not ids: following an id costs a map lookup, ~10x a scan step). */
   readonly indexes: HashIndex<Entry>[]
@@ -150,7 +162,7 @@ class Collection {
     this.ordered = [...ordered.values()]
   }
 
-  indexAdd(id: string, entry: Entry): void {
+  indexAdd(id: DocId, entry: Entry): void {
     for (const ix of this.uniques) {
       const k = ix.keyOf(entry.doc)
       if (k !== null) ix.map.set(k, id)
@@ -159,7 +171,7 @@ class Collection {
     for (const ix of this.ordered) ix.add(entry)
   }
 
-  indexRemove(id: string, entry: Entry): void {
+  indexRemove(id: DocId, entry: Entry): void {
     for (const ix of this.uniques) {
       const k = ix.keyOf(entry.doc)
       if (k !== null && ix.map.get(k) === id) ix.map.delete(k)
@@ -174,14 +186,14 @@ class Collection {
   }
 
   /** The state of `id` as of commit `seq`, from the current entry or the kept old versions. */
-  visibleAt(id: string, seq: number): Doc | null {
+  visibleAt(id: DocId, seq: number): Doc | null {
     const e = this.docs.get(id)
     if (e && e.version <= seq) return e.doc
     return pickVersion(this.history.get(id), seq)
   }
 
   /** Whether anyone committed a write to `id` after commit `seq`. */
-  writtenAfter(id: string, seq: number): boolean {
+  writtenAfter(id: DocId, seq: number): boolean {
     const e = this.docs.get(id)
     if (e && e.version > seq) return true
     const h = this.history.get(id)
@@ -197,7 +209,7 @@ function pickVersion(versions: OldVersion[] | undefined, seq: number): Doc | nul
 
 /** A consistent way to read: the committed state, or a transaction's snapshot plus its writes. */
 interface ReadView {
-  get(c: string, id: string): Doc | null
+  get(c: string, id: DocId): Doc | null
   /** Calls `visit` with candidates for `query` (a superset of its matches) until it says stop. */
   scan(c: string, query: Doc, visit: (doc: Doc) => boolean): void
 }
@@ -263,7 +275,13 @@ function normalizeOperators(data: Doc): Doc {
       ops.$set = { ...((ops.$set as Doc | undefined) ?? {}), [k]: v }
       continue
     }
-    if (!UPDATE_OPERATORS.has(k)) throw invalidParam(`unknown update operator ${k}`)
+    if (!UPDATE_OPERATORS.has(k)) {
+      // MongoDB's answer; a `$` field name in update data arrives here as such a "modifier".
+      throw new CloudError(
+        'DATABASE_REQUEST_FAILED',
+        `[FailedOperation] Unknown modifier: ${k}. Expected a valid update modifier`,
+      )
+    }
     if (!isPlainObject(v)) throw invalidParam(`${k} needs an object`)
     ops[k] = k === '$set' ? { ...((ops.$set as Doc | undefined) ?? {}), ...v } : v
   }
@@ -380,7 +398,7 @@ export class Store {
   // ----- direct API (seeder, tests) -----------------------------------------------------------
 
   /** Inserts all docs as ONE journal record; returns their ids (given `_id` or a new 32-hex). */
-  insertMany(collection: string, docs: ReadonlyArray<object>): string[] {
+  insertMany(collection: string, docs: ReadonlyArray<object>): DocId[] {
     // Copies: the caller keeps its objects, and stored documents must never change under us.
     return this.insert(collection, docs.map(clone))
   }
@@ -399,7 +417,7 @@ export class Store {
     return this.match(view, collection, query).length
   }
 
-  get(collection: string, id: string): Doc | null {
+  get(collection: string, id: DocId): Doc | null {
     this.assertOpen()
     const doc = this.collections.get(collection)?.docs.get(id)?.doc
     return doc ? clone(doc) : null
@@ -438,19 +456,19 @@ export class Store {
 
   // ----- operations used by the CloudBase protocol (optionally inside a transaction) ----------
 
-  insert(collection: string, docs: ReadonlyArray<object>, txId?: string): string[] {
+  insert(collection: string, docs: ReadonlyArray<object>, txId?: string): DocId[] {
     this.assertOpen()
     assertCollectionName(collection)
     const tx = this.tx(txId)
     const view = this.view(txId)
-    const ids: string[] = []
+    const ids: DocId[] = []
     const changes: Change[] = []
-    const seen = new Set<string>()
+    const seen = new Set<DocId>()
     for (const input of docs) {
       if (!isPlainObject(input)) throw invalidParam('a document must be an object')
       const { _id: given, ...rest } = input
       const id = given === undefined || given === null ? newId() : given
-      if (typeof id !== 'string' || id === '') throw invalidParam('_id must be a non-empty string')
+      if (!isDocId(id)) throw invalidParam('_id must be a non-empty string or a number')
       if (seen.has(id) || view.get(collection, id) !== null) {
         throw duplicateKey(collection, '_id_', `{ _id: ${JSON.stringify(id)} }`)
       }
@@ -531,20 +549,23 @@ export class Store {
     const targets = this.match(view, collection, query, opts.multi ? undefined : 1)
     const changes: Change[] = []
     const docs: Doc[] = []
+    const states: Doc[] = []
     for (const t of targets) {
       const doc = next(t)
+      states.push(doc ?? t)
       if (doc === null) continue
-      changes.push({ c: collection, id: t._id as string, doc })
+      changes.push({ c: collection, id: t._id as DocId, doc })
       docs.push(doc)
     }
-    let upsertedId: string | undefined
+    let upsertedId: DocId | undefined
     if (targets.length === 0 && opts.upsert) {
       const base = upsertBase(query)
-      const id = typeof base._id === 'string' ? base._id : newId()
+      const id = isDocId(base._id) ? base._id : newId()
       const doc = next({ ...base, _id: id }) ?? { ...base, _id: id }
       const ordered = { _id: id, ...doc }
       changes.push({ c: collection, id, doc: ordered })
       docs.push(ordered)
+      states.push(ordered)
       upsertedId = id
     }
     if (changes.length > 0) this.write(collection, changes, tx)
@@ -553,6 +574,7 @@ export class Store {
       updated: upsertedId ? changes.length - 1 : changes.length,
       upsertedId,
       docs,
+      states,
     }
   }
 
@@ -560,7 +582,7 @@ export class Store {
     this.assertOpen()
     const tx = this.tx(txId)
     const targets = this.match(this.view(txId), collection, query, opts.multi ? undefined : 1)
-    const changes = targets.map((t) => ({ c: collection, id: t._id as string, doc: null }))
+    const changes = targets.map((t) => ({ c: collection, id: t._id as DocId, doc: null }))
     if (changes.length > 0) this.write(collection, changes, tx)
     return changes.length
   }
@@ -843,7 +865,7 @@ export class Store {
     const coll = this.collections.get(c)
     const own = tx.writes.get(c)
     // Indexes describe the current state, not the snapshot: only `_id` may narrow here.
-    const plan = coll ? planQuery<string>(query, null, (id) => id) : null
+    const plan = coll ? planQuery<DocId>(query, null, (id) => id) : null
     if (plan !== null) {
       eachCandidate(plan, (id) => {
         const doc = own?.has(id) ? own.get(id) : coll?.visibleAt(id, tx.snapshot)
@@ -869,6 +891,16 @@ export class Store {
 
   /** Outside a transaction: check and commit now. Inside: check and buffer until commit. */
   private write(c: string, changes: Change[], tx: Transaction | undefined): void {
+    for (const ch of changes) {
+      const field = dollarField(ch.doc)
+      if (field !== null) {
+        // MongoDB's refusal, before anything is written or buffered.
+        throw new CloudError(
+          'DATABASE_REQUEST_FAILED',
+          `[FailedOperation] Document can't have $ prefixed field names: ${field}`,
+        )
+      }
+    }
     if (!tx) {
       this.checkUnique(c, new Map(changes.map((ch) => [ch.id, ch.doc])))
       this.commitChanges(changes)
@@ -899,11 +931,11 @@ export class Store {
    * against the committed state: a key is a duplicate if another new state has it, or if a
    * committed document keeps it and is not itself being changed.
    */
-  private checkUnique(c: string, finalStates: Map<string, Doc | null>): void {
+  private checkUnique(c: string, finalStates: Map<DocId, Doc | null>): void {
     const coll = this.collections.get(c)
     if (!coll) return
     for (const ix of coll.uniques) {
-      const seen = new Map<string, string>()
+      const seen = new Map<string, DocId>()
       for (const [id, doc] of finalStates) {
         if (!doc) continue
         const key = ix.keyOf(doc)
@@ -963,7 +995,7 @@ export class Store {
     return coll
   }
 
-  private apply(c: string, id: string, doc: Doc | null, seq: number): void {
+  private apply(c: string, id: DocId, doc: Doc | null, seq: number): void {
     const coll = this.ensureCollection(c)
     const old = coll.docs.get(id)
     if (old) {
@@ -1051,7 +1083,7 @@ export class Store {
       }
       for (const [name, docs] of Object.entries(snap.collections)) {
         this.ensureCollection(name)
-        for (const doc of docs) this.apply(name, doc._id as string, doc, snap.seq)
+        for (const doc of docs) this.apply(name, doc._id as DocId, doc, snap.seq)
       }
       this.seq = snap.seq
     }

@@ -5,7 +5,7 @@ import { CloudError, invalidParam } from './errors'
 import type { FunctionHost } from './functions'
 import { encodeCloudPath, FileStorage } from './storage'
 import type { Doc, FindOptions, Store } from './store'
-import { encode, fromWire, isPlainObject, normalize } from './values'
+import { encode, fromWire, isDocId, isPlainObject, normalize } from './values'
 
 export interface TcbDeps {
   store: Store
@@ -132,7 +132,7 @@ const database: Record<string, Handler> = {
     const c = collectionName(p, deps)
     singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
-    if (isDocQuery(p) && typeof query._id !== 'string') throw invalidParam('a DOC query needs _id')
+    if (isDocQuery(p) && !isDocId(query._id)) throw invalidParam('a DOC query needs _id')
     const data = ejsonParam(p.data, now, 'data')
     const merge = p.merge !== false
     const res = store.modify(
@@ -142,8 +142,10 @@ const database: Record<string, Handler> = {
       { multi: multi(p), upsert: p.upsert === true },
       txId(p),
     )
-    const data_: Reply = { updated: res.updated }
-    if (res.upsertedId) data_.upsert_id = res.upsertedId
+    // `set` (a replacement) reports every document it matched, changed or not, as CloudBase does;
+    // `update` (operators) only the ones that changed, MongoDB's nModified.
+    const data_: Reply = { updated: merge ? res.updated : res.matched }
+    if (res.upsertedId !== undefined) data_.upsert_id = res.upsertedId
     return { data: data_ }
   },
 
@@ -160,8 +162,9 @@ const database: Record<string, Handler> = {
       { multi: false, upsert: p.upsert === true },
       txId(p),
     )
-    const doc = res.docs[0]
-    return { data: { updated: res.updated, doc: doc ? encode(doc) : null } }
+    // findOneAndUpdate: the matched document counts and comes back even when nothing changed.
+    const doc = res.states[0]
+    return { data: { updated: res.matched, doc: doc ? encode(doc) : null } }
   },
 
   'database.removeDocument': (p, deps, now) => {
@@ -169,7 +172,7 @@ const database: Record<string, Handler> = {
     const c = collectionName(p, deps)
     singleDocumentInTransaction(p)
     const query = ejsonParam(p.query, now, 'query')
-    if (isDocQuery(p) && typeof query._id !== 'string') throw invalidParam('a DOC query needs _id')
+    if (isDocQuery(p) && !isDocId(query._id)) throw invalidParam('a DOC query needs _id')
     return { data: { deleted: store.remove(c, query, { multi: multi(p) }, txId(p)) } }
   },
 
@@ -224,6 +227,18 @@ const database: Record<string, Handler> = {
   },
 }
 
+/** CloudBase's limit on the file IDs of one getTempFileURL / deleteFile call. */
+const MAX_FILES_PER_CALL = 50
+
+function fileList(p: Params, key: 'file_list' | 'fileid_list'): unknown[] {
+  const list = p[key]
+  if (!Array.isArray(list)) throw invalidParam(`${key} must be an array`)
+  if (list.length > MAX_FILES_PER_CALL) {
+    throw invalidParam(`${key} holds ${list.length} files; at most ${MAX_FILES_PER_CALL} a call`)
+  }
+  return list
+}
+
 const storageActions: Record<string, Handler> = {
   'storage.getUploadMetadata': (p, { storage, baseUrl }) => {
     const cloudPath = p.path
@@ -242,8 +257,7 @@ const storageActions: Record<string, Handler> = {
   },
 
   'storage.batchGetDownloadUrl': (p, { storage, baseUrl }) => {
-    if (!Array.isArray(p.file_list)) throw invalidParam('file_list must be an array')
-    const download_list = (p.file_list as unknown[]).map((item) => {
+    const download_list = fileList(p, 'file_list').map((item) => {
       const { fileid, max_age } = (item ?? {}) as { fileid?: unknown; max_age?: unknown }
       const cloudPath = storage.pathOfFileId(fileid)
       const maxAge = typeof max_age === 'number' ? max_age : 86400
@@ -267,8 +281,7 @@ const storageActions: Record<string, Handler> = {
   },
 
   'storage.batchDeleteFile': (p, { storage }) => {
-    if (!Array.isArray(p.fileid_list)) throw invalidParam('fileid_list must be an array')
-    const delete_list = (p.fileid_list as unknown[]).map((fileID) => {
+    const delete_list = fileList(p, 'fileid_list').map((fileID) => {
       const cloudPath = storage.pathOfFileId(fileID)
       const ok = cloudPath !== null && safeExists(storage, cloudPath) && storage.remove(cloudPath)
       return ok

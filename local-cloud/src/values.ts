@@ -9,6 +9,39 @@ import { EJSON } from 'bson'
  */
 export type Doc = Record<string, unknown>
 
+/**
+ * A document's `_id`: a non-empty string (ours are 32-hex) or a finite number, as CloudBase
+ * (MongoDB) accepts both. The number 5 and the string '5' are different ids, as they are there
+ * (and as Map keys).
+ */
+export type DocId = string | number
+
+export function isDocId(v: unknown): v is DocId {
+  return (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v))
+}
+
+/**
+ * The first field name starting with `$` in a document to be stored, at any depth (through
+ * arrays too), or null. MongoDB refuses to store such a document; mingo could not query it.
+ */
+export function dollarField(value: unknown, depth = 0): string | null {
+  if (value === null || typeof value !== 'object' || depth > 200) return null
+  if (Array.isArray(value)) {
+    for (const el of value) {
+      const found = dollarField(el, depth + 1)
+      if (found !== null) return found
+    }
+    return null
+  }
+  if (!isPlainObject(value)) return null
+  for (const k of Object.keys(value)) {
+    if (k.startsWith('$')) return k
+    const found = dollarField(value[k], depth + 1)
+    if (found !== null) return found
+  }
+  return null
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false
   const proto: unknown = Object.getPrototypeOf(v)
