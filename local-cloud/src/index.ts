@@ -14,11 +14,11 @@ import {
   sendSubscribeMessage,
 } from './openapi'
 import { contentTypeFor, encodeCloudPath, FileStorage, sniffImage } from './storage'
-import { Store } from './store'
+import { Store, type StoreOpenOptions } from './store'
 import { handleTcb } from './tcb'
 
 export { Store } from './store'
-export type { Doc, FindOptions, StoreOpenOptions } from './store'
+export type { Doc, FindOptions, StoreOpenOptions, SyncCall } from './store'
 export type { Manifest, ManifestCollection, ManifestIndex } from './manifest'
 export type { FunctionContext, LocalIdentity } from './functions'
 
@@ -37,6 +37,8 @@ export interface LocalCloudOptions {
   staticDir?: string
   /** Default true. */
   fsync?: boolean
+  /** The store's sync call (see `StoreOpenOptions.sync`): a fault-injection seam for tests. */
+  sync?: StoreOpenOptions['sync']
   /**
    * Default true, as in WeChat cloud: reading or writing a collection that neither the manifest
    * lists nor `addCollection` created fails with DATABASE_COLLECTION_NOT_EXIST.
@@ -172,6 +174,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const store = Store.open(opts.dataDir, {
     manifest: opts.manifestPath ?? path.join(REPO_ROOT, 'database', 'manifest.json'),
     fsync: opts.fsync,
+    sync: opts.sync,
     log,
   })
   const storage = new FileStorage(opts.dataDir)

@@ -37,11 +37,30 @@ export interface StoreOpenOptions {
   manifest?: Manifest | string
   /** fdatasync the journal after every write (default true). Off only for throwaway data. */
   fsync?: boolean
+  /**
+   * Makes written bytes durable: the journal after each append, the snapshot, the data dir
+   * after a file is created or renamed in it. Default `fdatasync` for the journal, `fsync` for
+   * the rest. A seam for fault injection: tests wrap it to record when each sync happens, or to
+   * make it fail. It must not return before the bytes are durable, or acknowledgements lie.
+   */
+  sync?: (call: SyncCall) => void
   /** Journal size above which `open` folds it into a new snapshot (default 8 MiB). */
   compactAboveBytes?: number
   /** Idle time after which an open transaction is discarded (default 30 s). */
   transactionTimeoutMs?: number
   log?: (line: string) => void
+}
+
+/** What `StoreOpenOptions.sync` is asked to make durable. */
+export interface SyncCall {
+  fd: number
+  kind: 'journal' | 'snapshot' | 'dir'
+  path: string
+}
+
+export function defaultSync(call: SyncCall): void {
+  if (call.kind === 'journal') fs.fdatasyncSync(call.fd)
+  else fs.fsyncSync(call.fd)
 }
 
 export interface FindOptions {
@@ -356,6 +375,7 @@ export class Store {
     readonly dataDir: string,
     manifest: Manifest,
     private readonly fsync: boolean,
+    private readonly syncCall: (call: SyncCall) => void,
     private readonly txTimeoutMs: number,
     private readonly log: (line: string) => void,
   ) {
@@ -371,7 +391,7 @@ export class Store {
 
   static open(dataDir: string, opts: StoreOpenOptions = {}): Store {
     const dir = path.resolve(dataDir)
-    fs.mkdirSync(dir, { recursive: true })
+    const made = fs.mkdirSync(dir, { recursive: true })
     const manifest =
       typeof opts.manifest === 'string'
         ? loadManifest(opts.manifest)
@@ -380,9 +400,17 @@ export class Store {
       dir,
       manifest,
       opts.fsync !== false,
+      opts.sync ?? defaultSync,
       opts.transactionTimeoutMs ?? 30_000,
       opts.log ?? (() => undefined),
     )
+    // A new data dir's entry must reach its parent's disk too, or a crash can lose the whole dir.
+    if (made !== undefined && store.fsync) {
+      for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+        store.syncDir(d)
+        if (d === path.dirname(made) || d === path.dirname(d)) break
+      }
+    }
     store.lock()
     try {
       store.load(opts.compactAboveBytes ?? 8 * 1024 * 1024)
@@ -446,7 +474,7 @@ export class Store {
     this.closed = true
     if (this.sweeper) clearInterval(this.sweeper)
     if (this.fd !== null) {
-      if (this.fsync) fs.fsyncSync(this.fd)
+      if (this.fsync) this.syncCall({ fd: this.fd, kind: 'journal', path: this.journalPath })
       fs.closeSync(this.fd)
       this.fd = null
     }
@@ -735,21 +763,23 @@ export class Store {
         write(']')
       }
       write('}}\n')
-      fs.fsyncSync(fd)
+      this.syncCall({ fd, kind: 'snapshot', path: tmp })
     } finally {
       fs.closeSync(fd)
     }
     fs.renameSync(tmp, this.snapshotPath)
-    fsyncDir(this.dataDir)
+    this.syncDir(this.dataDir)
     // A crash before this truncation is harmless: replay skips records the snapshot contains.
+    const journal = { kind: 'journal', path: this.journalPath } as const
     if (this.fd !== null) {
       fs.ftruncateSync(this.fd, 0)
-      fs.fsyncSync(this.fd)
+      this.syncCall({ fd: this.fd, ...journal })
     } else {
       fs.writeFileSync(this.journalPath, '')
       const jfd = fs.openSync(this.journalPath, 'r+')
-      fs.fsyncSync(jfd)
+      this.syncCall({ fd: jfd, ...journal })
       fs.closeSync(jfd)
+      this.syncDir(this.dataDir)
     }
     this.journalBytes = 0
   }
@@ -973,7 +1003,8 @@ export class Store {
     const buf = Buffer.from(encode(rec) + '\n', 'utf8')
     try {
       writeFully(this.fd, buf)
-      if (this.fsync) fs.fdatasyncSync(this.fd)
+      // Durable before the caller acknowledges anything: the answer goes out after this returns.
+      if (this.fsync) this.syncCall({ fd: this.fd, kind: 'journal', path: this.journalPath })
     } catch (err) {
       // Cut off whatever part got written, or the next record would follow a torn line.
       try {
@@ -984,6 +1015,15 @@ export class Store {
       throw new CloudError('SYS_ERR', `journal write failed: ${(err as Error).message}`)
     }
     this.journalBytes += buf.length
+  }
+
+  private syncDir(dir: string): void {
+    const fd = fs.openSync(dir, 'r')
+    try {
+      this.syncCall({ fd, kind: 'dir', path: dir })
+    } finally {
+      fs.closeSync(fd)
+    }
   }
 
   private ensureCollection(name: string): Collection {
@@ -1130,7 +1170,11 @@ export class Store {
       fs.truncateSync(this.journalPath, goodEnd)
       if (goodEnd > 0 && buf[goodEnd - 1] !== 10) fs.appendFileSync(this.journalPath, '\n')
     }
+    const created = !fs.existsSync(this.journalPath)
     this.fd = fs.openSync(this.journalPath, 'a')
+    // A new file's name lives in the directory: without this, a crash could lose the whole
+    // journal, every fdatasync'ed line in it included.
+    if (created && this.fsync) this.syncDir(this.dataDir)
     this.journalBytes = fs.fstatSync(this.fd).size
     if (replayed > 0) this.log(`store: replayed ${replayed} journal record(s)`)
     this.warnAboutDuplicates()
@@ -1160,15 +1204,6 @@ export class Store {
 function writeFully(fd: number, buf: Buffer): void {
   let off = 0
   while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off)
-}
-
-function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
 }
 
 function processAlive(pid: number): boolean {
