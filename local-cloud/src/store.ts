@@ -1206,11 +1206,26 @@ function writeFully(fd: number, buf: Buffer): void {
   while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off)
 }
 
+/**
+ * Whether the process that wrote a LOCK file still runs. A process that is dead, or a zombie (it
+ * exited, e.g. after `kill -9`, and its parent has not reaped it yet), holds nothing: a zombie still
+ * answers `kill(pid, 0)`, so on Linux its state in /proc/<pid>/stat decides.
+ */
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false
   }
+  if (process.platform !== 'linux') return true
+  let stat: string
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch (err) {
+    // gone since kill(): dead; any other failure (no /proc mounted): trust kill()
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT'
+  }
+  // "<pid> (<comm>) <state> …": comm may hold spaces and parentheses, so read after the last ')'
+  const state = stat.charAt(stat.lastIndexOf(')') + 2)
+  return state !== 'Z' && state !== 'X' && state !== 'x'
 }
