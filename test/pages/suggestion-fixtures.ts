@@ -1,31 +1,12 @@
 // Set-up for the suggestion page tests: other people's actions, done straight against the test
 // cloud over HTTP (a neighbour files, the liaison accepts…) so a page can be opened mid-story.
 import Taro from '@tarojs/taro'
-import type { Envelope } from '@/contract/common'
-import { testCloudUrl } from '../support/test-cloud-url'
+import { api } from '../support/test-cloud-url'
 import { freshResident } from './helpers'
 
 export const LIAISON = 'demo-liaison' // 陇海安居 1号楼、2号楼
 export const STAFF = 'demo-staff' // 二十里铺社区
 export const OTHER_STAFF = 'demo-staff-zt' // 政通路社区
-
-/** Calls `fn.action` as `openid`; resolves to the data or fails the test with the error. */
-export async function api<T = unknown>(
-  fn: string,
-  openid: string,
-  action: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await fetch(`${testCloudUrl()}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const env = (await res.json()) as Envelope<T>
-  if (!env.ok)
-    throw new Error(`${fn}.${action} as ${openid}: ${env.error.code} ${env.error.message}`)
-  return env.data
-}
 
 /** A new resident bound to `householdId` (e.g. LH-3-1-101), as a family member would be. */
 export async function residentOf(householdId: string): Promise<string> {
@@ -79,3 +60,5 @@ export function answerModals(confirm: boolean): string[] {
   })
   return asked
 }
+
+export { api }

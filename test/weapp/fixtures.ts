@@ -3,9 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Envelope } from '../../src/contract/common'
 import { uploadDirOf } from '../../server/uploads'
-import { testCloudUrl } from '../support/test-cloud-url'
+import { api, testCloudUrl } from '../support/test-cloud-url'
 
 export const LIAISON = 'demo-liaison' // 王丽, 陇海安居 1号楼、2号楼
 export const STAFF = 'demo-staff' // 刘书记, 二十里铺社区
@@ -13,24 +12,6 @@ export const STAFF = 'demo-staff' // 刘书记, 二十里铺社区
 /** An openid nobody else uses in this run. */
 export function freshOpenid(what: string): string {
   return `weapp-${what}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`
-}
-
-/** Calls `fn.action` as `openid`; resolves to the data or fails the test with the error. */
-export async function api<T>(
-  fn: string,
-  openid: string,
-  action: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await fetch(`${testCloudUrl()}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const env = (await res.json()) as Envelope<T>
-  if (!env.ok)
-    throw new Error(`${fn}.${action} as ${openid}: ${env.error.code} ${env.error.message}`)
-  return env.data
 }
 
 /** A new resident of the household `householdId` (e.g. LH-1-1-101), bound by its card. */
@@ -84,3 +65,5 @@ export async function storedBytes(fileID: string): Promise<Buffer> {
   if (!res.ok) throw new Error(`GET /storage/${path}: HTTP ${res.status}`)
   return Buffer.from(await res.arrayBuffer())
 }
+
+export { api }
