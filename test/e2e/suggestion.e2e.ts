@@ -196,8 +196,16 @@ describe('民情速递站 end to end', () => {
     await shot(page, 'suggestion-06-detail-submitted')
 
     // in elder mode (大字模式) the same page, for the 70-year-olds it is made for
+    const fontOf = (p: Page) =>
+      text(p, '1. 什么问题？').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const normal = await openAs('demo-resident', SUBMIT, 'buildingId=LH-2&elder=0')
+    await text(normal, '1. 什么问题？').waitFor()
+    const normalSize = await fontOf(normal)
+    await normal.context().close()
     const elder = await openAs('demo-resident', SUBMIT, 'buildingId=LH-2&elder=1')
     await text(elder, '1. 什么问题？').waitFor()
+    // 大字模式 really sets the type larger, not only a flag
+    expect(await fontOf(elder)).toBeGreaterThan(normalSize * 1.15)
     await shot(elder, 'suggestion-07-submit-elder-mode')
     await elder.goto(`${app.url}${DETAIL}?id=${id}&as=demo-resident&elder=1`)
     await elder.locator('[data-testid="timeline"]').waitFor()
@@ -215,6 +223,12 @@ describe('民情速递站 end to end', () => {
 
     await text(page, '条超时，点此只看').click()
     await page.locator('.s-card__overdue').first().waitFor()
+    // the list is filtered: every card shown is overdue, and the new (not yet overdue) one is gone
+    await card.waitFor({ state: 'detached' })
+    const cards = page.locator('[data-testid="suggestion-card"]')
+    const shown = await cards.count()
+    expect(shown).toBeGreaterThan(0)
+    expect(await cards.filter({ has: page.locator('.s-card__overdue') }).count()).toBe(shown)
     await shot(page, 'suggestion-10-inbox-overdue')
     await text(page, '只看超时（点此取消）').click()
 
@@ -324,11 +338,24 @@ describe('民情速递站 end to end', () => {
     await card.getByText(`办理结果：${RESULT}`).waitFor()
     await card.getByText('✓ 您已附议 · 共 1 人').waitFor()
     await page.context().close()
+    // a resident who never seconded it: the result, and no 附议 button on a finished one
+    const other = `e2e-reader-${Date.now().toString(36)}`
+    await api(other, 'account', 'bindHousehold', { scene: 'h=LH-3-2-201' })
+    const reader = await openAs(other, BOARD)
+    const theirs = reader.locator(`[data-testid="suggestion-card"][data-no="${no}"]`)
+    await theirs.getByText(`办理结果：${RESULT}`).waitFor()
+    expect(await theirs.getByText(/附议（现在/).count()).toBe(0)
+    expect(await theirs.getByText(/您已附议/).count()).toBe(0)
+    await reader.context().close()
   })
 
   it('staff see the statistics', async () => {
     const page = await openAs('demo-staff', STATS)
     await page.locator('[data-testid="stats-tiles"]').waitFor()
+    // the tiles carry figures: suggestions were counted, and this run's resolved one among them
+    const total = page.locator('.stats-tile', { hasText: '建议总数' }).locator('.stats-tile__value')
+    await expect(total.textContent()).resolves.toMatch(/^[1-9]\d*$/)
+    await page.locator('[data-testid="by-status"]').getByText('已办结').waitFor()
     await shot(page, 'suggestion-18-stats')
     await fullShot(page, 'suggestion-18-stats')
     await page.context().close()
