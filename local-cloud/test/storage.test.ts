@@ -65,10 +65,10 @@ test('content types follow the extension, else the magic bytes', async () => {
 test('uploading to a path that escapes storage fails', async () => {
   await expect(
     storage.uploadFile({ cloudPath: '../escape.png', fileContent: PNG }),
-  ).rejects.toBeTruthy()
+  ).rejects.toMatchObject({ code: 'INVALID_PARAM' })
   await expect(
     storage.uploadFile({ cloudPath: 'a/../../escape.png', fileContent: PNG }),
-  ).rejects.toBeTruthy()
+  ).rejects.toMatchObject({ code: 'INVALID_PARAM' })
   expect(fs.existsSync(path.join(h.dataDir, 'escape.png'))).toBe(false)
   for (const bad of [
     '/storage/..%2F..%2Fjournal.jsonl',
