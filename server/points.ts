@@ -71,7 +71,7 @@ export interface Posted {
   entry: PointsLedgerDoc
 }
 
-export const notEnoughPoints = () => conflict('积分不够，兑换不了')
+export const notEnoughPoints = () => conflict('积分余额不够')
 
 /**
  * Credits or debits a household inside the caller's transaction (single-document reads and

@@ -79,7 +79,7 @@ it('refuses a debit below zero with CONFLICT and writes nothing', async () => {
   const err = await postOne(posting(h, -4, `redeem-${h}-x`)).catch((e: unknown) => e)
   expect(err).toBeInstanceOf(AppError)
   expect((err as AppError).code).toBe('CONFLICT')
-  expect((err as AppError).message).toBe('积分不够，兑换不了')
+  expect((err as AppError).message).toBe('积分余额不够')
   expect(JSON.stringify([ledgerOf(h), balanceOf(h)])).toBe(before)
 })
 

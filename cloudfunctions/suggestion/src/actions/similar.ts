@@ -40,9 +40,9 @@ export const similar = handler(
   'anyone',
   async ({ buildingId, category }, ctx) => {
     const _ = ctx.db.command
-    const household = await callerHousehold(ctx)
     const open = { buildingId, category, status: _.in([...OPEN_STATUSES]) }
-    const ownId = household?._id ?? null
+    // the user document names the household: the queries need not wait for the household's read
+    const ownId = ctx.user.householdId
     // Theirs: the caller's own, and their household's named ones. Others: everything else.
     const ours = ownId
       ? _.or([{ openid: ctx.openid }, { householdId: ownId, anonymous: false }])
@@ -54,9 +54,10 @@ export const similar = handler(
         ])
       : { openid: _.neq(ctx.openid) }
     const isStaff = staffCommunities(ctx.user).length > 0
-    const neighbour = household?.buildingId === buildingId
-    const mayList = neighbour || ctx.user.roles.length > 0
-    const [building, bySubmitter, docs, own] = await Promise.all([
+    // whether they are of this building is known once the household is read, in parallel
+    const mayList = Boolean(ownId) || ctx.user.roles.length > 0
+    const [household, building, bySubmitter, docs, own] = await Promise.all([
+      callerHousehold(ctx),
       isStaff ? getById<BuildingDoc>(ctx.db, 'buildings', buildingId) : Promise.resolve(null),
       // one row per submitter: how many residents, and how many suggestions in all. An anonymous
       // suggestion counts as a resident of its own, or the count would tie it to the same
@@ -87,6 +88,7 @@ export const similar = handler(
           .limit(SHOWN),
       ),
     ])
+    const neighbour = household?.buildingId === buildingId
     const handlerHere =
       isLiaisonOf(ctx.user, buildingId) ||
       (building !== null && isStaffOf(ctx.user, building.communityId))
