@@ -17,9 +17,9 @@ import type {
   CommentDoc,
   SecondDoc,
   SuggestionDoc,
-  SuggestionMessageDoc,
   TimelineDoc,
 } from '../cloudfunctions/suggestion/src/lib/model'
+import type { MessageDoc } from '../server/messages'
 import type { PointsAccountDoc, PointsLedgerDoc } from '../server/points'
 import { shortDate } from '../server/time'
 
@@ -651,7 +651,7 @@ export interface SuggestionSeed {
   suggestions: SuggestionDoc[]
   suggestionComments: (CommentDoc & { _id: string })[]
   suggestionSeconds: SecondDoc[]
-  messages: (SuggestionMessageDoc & { _id: string })[]
+  messages: (MessageDoc & { _id: string })[]
   pointsAccounts: PointsAccountDoc[]
   pointsLedger: PointsLedgerDoc[]
 }
@@ -691,7 +691,7 @@ export function suggestionsSeed(now: Date, households: HouseholdDoc[]): Suggesti
   }
   const at = (created: Date, h: number) => new Date(created.getTime() + h * HOUR)
   let messageNo = 0
-  const message = (m: Omit<SuggestionMessageDoc, 'read' | 'pushed' | 'pushError'>) => {
+  const message = (m: Omit<MessageDoc, 'read' | 'pushed' | 'pushError'>) => {
     // Older messages have been read; the last two days' are waiting.
     out.messages.push({
       _id: `seed-m${String(++messageNo).padStart(3, '0')}`,
@@ -750,12 +750,7 @@ export function suggestionsSeed(now: Date, households: HouseholdDoc[]): Suggesti
       createdAt: created,
       updatedAt: created,
     }
-    const tellSubmitter = (
-      when: Date,
-      kind: SuggestionMessageDoc['kind'],
-      title: string,
-      note: string,
-    ) => {
+    const tellSubmitter = (when: Date, kind: MessageDoc['kind'], title: string, note: string) => {
       if (!p.openid.startsWith('demo-')) return
       message({
         openid: p.openid,

@@ -47,13 +47,3 @@ export interface HouseholdDoc extends PlaceDoc {
   collectionPointId: string | null
 }
 
-export interface MessageDoc {
-  _id?: string
-  openid: string
-  kind: string
-  title: string
-  body: string
-  link: string | null
-  read: boolean
-  createdAt: Date
-}

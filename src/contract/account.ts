@@ -101,10 +101,23 @@ export interface QrCode {
   dataUrl: string
 }
 
+/** What a message is about; each domain adds its kinds here. */
+export type MessageKind =
+  | 'status'
+  | 'reply'
+  | 'new'
+  | 'overdue'
+  | 'golden'
+  | 'comment'
+  // activities: reminder, promotion from the waitlist, change, cancellation
+  | 'activity'
+  // points: redemption, expiry refund, adjustment
+  | 'points'
+
 /** One entry of the in-app message list (消息): replies, status changes, reminders. */
 export interface MessageView {
   id: string
-  kind: 'status' | 'reply' | 'new' | 'overdue' | 'golden' | 'comment'
+  kind: MessageKind
   title: string
   body: string
   /** a mini-program page path to open, e.g. /subpackages/suggestion/pages/detail/index?id=… */

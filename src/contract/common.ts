@@ -76,3 +76,10 @@ export const Empty = v.optional(v.strictObject({}), {})
 
 /** Mainland mobile number, the only contact format residents use here. */
 export const Phone = v.pipe(v.string(), v.trim(), v.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'))
+
+/**
+ * Every domain's photos are uploaded under `suggestions/<the caller's own folder>/`
+ * (`Profile.uploadDir`, a pseudonym of the openid; the folder name predates the other domains and
+ * is kept so stored paths stay valid); photos from anywhere else are refused.
+ */
+export const UPLOAD_DIR = 'suggestions'

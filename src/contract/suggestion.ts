@@ -71,11 +71,7 @@ export const OVERDUE_LABELS: Record<'accept' | 'resolve', string> = {
 export const ANONYMITY_NOTICE =
   '匿名后，民情速递员、社区两委和邻居都看不到您的房号和微信身份，只有您自己知道这条建议是您提的。如果留了电话，民情速递员和社区两委能看到电话。'
 
-/**
- * Photos are uploaded under `suggestions/<the caller's own folder>/` (`Profile.uploadDir`, a
- * pseudonym of the openid); photos from anywhere else are refused.
- */
-export const UPLOAD_DIR = 'suggestions'
+export { UPLOAD_DIR } from './common'
 
 /** Pages that messages link to (the suggestion subpackage). */
 export const SUGGESTION_PAGES = {

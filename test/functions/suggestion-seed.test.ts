@@ -5,11 +5,8 @@ import { join } from 'node:path'
 import { Store } from '../../local-cloud/src'
 import { demoData, seedIfEmpty } from '../../seed'
 import { STATUSES, TRANSITIONS } from '../../src/contract/suggestion'
-import type {
-  SecondDoc,
-  SuggestionDoc,
-  SuggestionMessageDoc,
-} from '../../cloudfunctions/suggestion/src/lib/model'
+import type { SecondDoc, SuggestionDoc } from '../../cloudfunctions/suggestion/src/lib/model'
+import type { MessageDoc } from '../../server/messages'
 import type { PointsAccountDoc, PointsLedgerDoc } from '../../server/points'
 
 const now = new Date()
@@ -91,7 +88,7 @@ it('keeps seconds, ledger and messages consistent with the suggestions', () => {
       ledger.filter((l) => l.householdId === a.householdId).reduce((n, l) => n + l.delta, 0),
     ).toBe(a.balance)
   }
-  const messages = data.messages as SuggestionMessageDoc[]
+  const messages = data.messages as MessageDoc[]
   for (const openid of ['demo-resident', 'demo-liaison']) {
     const theirs = messages.filter((m) => m.openid === openid)
     expect(theirs.length).toBeGreaterThanOrEqual(3)

@@ -1,4 +1,4 @@
-import type { MessageDoc } from '../../../../server/models'
+import { MESSAGES, type MessageDoc } from '../../../../server/messages'
 import { newestFirst } from '../../../../server/paging'
 import { handler, type Database } from '../../../../server/router'
 import { account, type MessageView } from '../../../../src/contract/account'
@@ -8,7 +8,7 @@ type StoredMessage = MessageDoc & { _id: string }
 export function messageView(m: StoredMessage): MessageView {
   return {
     id: m._id,
-    kind: m.kind as MessageView['kind'],
+    kind: m.kind,
     title: m.title,
     body: m.body,
     link: m.link,
@@ -18,7 +18,7 @@ export function messageView(m: StoredMessage): MessageView {
 }
 
 export async function unreadCount(db: Database, openid: string): Promise<number> {
-  const res = (await db.collection('messages').where({ openid, read: false }).count()) as {
+  const res = (await db.collection(MESSAGES).where({ openid, read: false }).count()) as {
     total: number
   }
   return res.total
@@ -27,7 +27,7 @@ export async function unreadCount(db: Database, openid: string): Promise<number>
 /** The caller's messages (replies, status changes, reminders), newest first. */
 export const messages = handler(account.messages, 'anyone', async ({ cursor, limit }, ctx) => {
   const [page, unread] = await Promise.all([
-    newestFirst<StoredMessage>(ctx.db, 'messages', { openid: ctx.openid }, 'createdAt', {
+    newestFirst<StoredMessage>(ctx.db, MESSAGES, { openid: ctx.openid }, 'createdAt', {
       cursor,
       limit,
     }),

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../../../server/messages'
 import { handler } from '../../../../server/router'
 import { account } from '../../../../src/contract/account'
 import { unreadCount } from './messages'
@@ -10,7 +11,7 @@ export const readMessages = handler(account.readMessages, 'anyone', async ({ ids
     : { openid: ctx.openid, read: false }
   if (!ids || ids.length) {
     await ctx.db
-      .collection('messages')
+      .collection(MESSAGES)
       .where(where)
       .update({ data: { read: true } })
   }

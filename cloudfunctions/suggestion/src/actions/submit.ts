@@ -11,7 +11,7 @@ import {
 } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
-import { anonymise, discard, requireOwnImages } from '../lib/images'
+import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
 import { detailLink, notifyHandlers } from '../lib/notify'

@@ -1,12 +1,10 @@
 // Documents of the suggestion feature (see database/manifest.json for their indexes).
 import type { Actor, Category, Status, TimelineEntry } from '../../../../src/contract/suggestion'
-import type { MessageDoc } from '../../../../server/models'
 
 export const SUGGESTIONS = 'suggestions'
 export const COMMENTS = 'suggestionComments'
 export const SECONDS = 'suggestionSeconds'
 export const QUOTAS = 'suggestionQuotas'
-export const MESSAGES = 'messages'
 
 /** Statuses still waiting for a handler: they can become overdue. */
 export const OPEN_STATUSES: readonly Status[] = [
@@ -98,13 +96,4 @@ export interface QuotaDoc {
   day: string
   count: number
   updatedAt: Date
-}
-
-/** A message in the in-app list, with what became of its subscribe-message push. */
-export interface SuggestionMessageDoc extends MessageDoc {
-  /** the suggestion it is about */
-  refId: string | null
-  /** true: pushed as a subscribe message; false: refused (e.g. 43101 no subscription left); null: not pushed */
-  pushed: boolean | null
-  pushError: string | null
 }

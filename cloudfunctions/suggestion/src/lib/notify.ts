@@ -1,14 +1,19 @@
-// In-app messages (消息) and their subscribe-message pushes. A push that WeChat refuses (43101:
-// the user has no subscription left) is recorded on the message; it never fails the action.
+// Suggestion messages: the one subscribe template of the suggestion domain and who handles a
+// building's suggestions. Storing and pushing is server/messages.ts's job.
 import { isLiaisonOf, isLiaisonOfAny, isStaffOf, isStaffOfAny } from '../../../../server/access'
 import { rows } from '../../../../server/db'
+import {
+  clip,
+  notify as send,
+  type Notice as ServerNotice,
+  type NotifyContext,
+} from '../../../../server/messages'
 import type { UserDoc } from '../../../../server/models'
-import type { OpenApiPort } from '../../../../server/openapi'
 import type { Database } from '../../../../server/router'
-import type { MessageView } from '../../../../src/contract/account'
-import { SUGGESTION_PAGES } from '../../../../src/contract/suggestion'
-import { MESSAGES, type SuggestionMessageDoc } from './model'
 import { dateTime } from '../../../../server/time'
+import { SUGGESTION_PAGES } from '../../../../src/contract/suggestion'
+
+export type { NotifyContext }
 
 /**
  * One template for every suggestion push. Its keywords, as picked in the WeChat console:
@@ -16,13 +21,6 @@ import { dateTime } from '../../../../server/time'
  */
 export const templateId = (): string =>
   process.env.TMPL_SUGGESTION_STATUS || 'local-suggestion-status'
-
-/** Cuts to WeChat's keyword limits (thing ≤ 20, phrase ≤ 5, character_string ≤ 32 characters). */
-export function clip(value: string, max: number): string {
-  const chars = Array.from(value.replace(/\s+/g, ' ').trim())
-  if (chars.length <= max) return chars.join('') || '—'
-  return chars.slice(0, max - 1).join('') + '…'
-}
 
 export interface Push {
   no: string
@@ -33,77 +31,32 @@ export interface Push {
   note: string
 }
 
-export interface Notice {
-  openid: string
-  kind: MessageView['kind']
-  title: string
-  body: string
-  refId: string | null
-  link: string | null
+export interface Notice extends Omit<ServerNotice, 'push'> {
   /** also try a subscribe message */
   push?: Push
 }
 
-export interface NotifyContext {
-  db: Database
-  openapi: OpenApiPort
-  now: Date
-}
-
 export const detailLink = (id: string): string => `${SUGGESTION_PAGES.detail}?id=${id}`
 
-async function send(
-  ctx: NotifyContext,
-  n: Notice,
-): Promise<Pick<SuggestionMessageDoc, 'pushed' | 'pushError'>> {
-  if (!n.push) return { pushed: null, pushError: null }
-  try {
-    const res = await ctx.openapi.sendSubscribeMessage({
-      touser: n.openid,
-      templateId: templateId(),
-      page: (n.link ?? SUGGESTION_PAGES.detail).replace(/^\//, ''),
-      data: {
-        character_string1: { value: clip(n.push.no, 32) },
-        thing2: { value: clip(n.push.subject, 20) },
-        phrase3: { value: clip(n.push.state, 5) },
-        thing4: { value: clip(n.push.note, 20) },
-        time5: { value: dateTime(ctx.now) },
-      },
-    })
-    return res.sent
-      ? { pushed: true, pushError: null }
-      : { pushed: false, pushError: `${res.errcode} ${res.errmsg}`.trim() }
-  } catch (err) {
-    return {
-      pushed: false,
-      pushError: String(err instanceof Error ? err.message : err).slice(0, 200),
-    }
-  }
-}
-
-/**
- * Pushes (in parallel) and then stores every message in one write. Runs after the action's own
- * write has succeeded, so a failure here is logged rather than turned into a failed action.
- */
+/** Sends suggestion notices, each push in the suggestion template's keywords. */
 export async function notify(ctx: NotifyContext, notices: Notice[]): Promise<void> {
-  if (!notices.length) return
-  try {
-    const results = await Promise.all(notices.map((n) => send(ctx, n)))
-    const docs: SuggestionMessageDoc[] = notices.map((n, i) => ({
-      openid: n.openid,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      refId: n.refId,
-      read: false,
-      createdAt: ctx.now,
-      ...results[i],
-    }))
-    await ctx.db.collection(MESSAGES).add({ data: docs.length === 1 ? docs[0] : docs })
-  } catch (err) {
-    console.error('[suggestion.notify]', err)
-  }
+  await send(
+    ctx,
+    notices.map(({ push, ...n }) => ({
+      ...n,
+      push: push && {
+        templateId: templateId(),
+        page: n.link ?? SUGGESTION_PAGES.detail,
+        data: {
+          character_string1: { value: clip(push.no, 32) },
+          thing2: { value: clip(push.subject, 20) },
+          phrase3: { value: clip(push.state, 5) },
+          thing4: { value: clip(push.note, 20) },
+          time5: { value: dateTime(ctx.now) },
+        },
+      },
+    })),
+  )
 }
 
 /**
