@@ -36,6 +36,6 @@ describe('议事长廊', () => {
     open(freshResident())
     fireEvent.click(await screen.findByRole('button', { name: '去绑定我家' }))
     expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/account/pages/bind/index')
-    expect(screen.queryByRole('button', { name: '重新加载' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
   })
 })

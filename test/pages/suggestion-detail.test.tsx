@@ -251,7 +251,7 @@ describe('建议详情', () => {
 
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toMatch(/[\u4e00-\u9fa5]/)
-    expect(screen.getByRole('button', { name: '重新加载' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
     await waitFor(() => expect(screen.queryByTestId('detail-head')).toBeNull())
   })
 })

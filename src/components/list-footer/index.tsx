@@ -19,7 +19,7 @@ export function ListFooter({ list }: ListFooterProps) {
           {list.error}
         </View>
         <BigButton variant="plain" onClick={() => list.reload()}>
-          重新加载
+          重试
         </BigButton>
       </View>
     )

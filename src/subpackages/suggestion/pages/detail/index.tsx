@@ -2,14 +2,12 @@
 // a resident rates or reopens; a liaison/staff member moves it on, replies, publishes, awards.
 // This page loads the suggestion and lays out its sections; each section is a file alongside.
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import type { SuggestionDetail } from '@/contract/suggestion'
+import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
-import { errorMessage } from '@/services/cloud'
+import { LoadState } from '@/components/load-state'
+import { useLoad } from '@/hooks/use-load'
 import { suggestionService } from '@/services/suggestion'
-import { Loading } from '@/components/loading'
 import { HOME_PAGE } from '../../links'
 import { Comments } from './comments'
 import { DetailContent } from './content'
@@ -24,42 +22,27 @@ import './index.css'
 export default function DetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [detail, setDetail] = useState<SuggestionDetail | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-
-  const load = () => {
-    setLoadError(null)
-    suggestionService
-      .detail(id, { silent: true })
-      .then(setDetail)
-      .catch((err: unknown) =>
-        setLoadError(errorMessage(err, '没能读到这条建议，请检查网络后再试')),
-      )
-  }
-  useDidShow(load)
-  const actions = useDetailActions(id, detail, setDetail, load)
+  const load = useLoad(() => suggestionService.detail(id, { silent: true }), {
+    fallback: '没能读到这条建议，请检查网络后再试',
+  })
+  const detail = load.data
+  const actions = useDetailActions(id, detail, load.set, () => load.reload())
 
   if (!detail) {
     return (
       <PageShell className="detail">
-        {loadError ? (
-          <View>
-            <View className="error-text" ariaRole="alert">
-              {loadError}
-            </View>
-            <BigButton variant="plain" onClick={load}>
-              重新加载
-            </BigButton>
-            {/* A suggestion one may not see (or that is gone) does not come back on reload. */}
+        <LoadState
+          load={load}
+          what="这条建议"
+          escape={
+            // A suggestion one may not see (or that is gone) does not come back on reload.
             <BigButton variant="plain" onClick={() => void Taro.switchTab({ url: HOME_PAGE })}>
               回首页
             </BigButton>
-          </View>
-        ) : (
-          <View className="card">
-            <Loading />
-          </View>
-        )}
+          }
+        >
+          {() => null}
+        </LoadState>
       </PageShell>
     )
   }
