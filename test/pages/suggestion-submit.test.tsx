@@ -153,10 +153,11 @@ describe('提建议', () => {
     openPage(SUBMIT, {}, freshResident())
     render(<SubmitPage />)
     const chooser = await screen.findByTestId('building-chooser')
+    // Two estates: the estate first (both have a 1号楼), then its buildings.
+    expect(await within(chooser).findByText('您要反映哪个小区的事？')).toBeTruthy()
+    fireEvent.click(within(chooser).getByRole('button', { name: '陇海安居' }))
     expect(within(chooser).getByText('您要反映哪栋楼的事？')).toBeTruthy()
-    const lh = (await within(chooser).findByText('二十里铺社区 · 陇海安居'))
-      .parentElement as HTMLElement
-    fireEvent.click(within(lh).getByText('5号楼'))
+    fireEvent.click(within(chooser).getByRole('button', { name: '陇海安居 5号楼' }))
     expect(await screen.findByText('陇海安居 5号楼')).toBeTruthy()
   })
 

@@ -14,14 +14,18 @@ interface LoadStateProps<T> {
   escape?: ReactNode
   /** shown when the data is there but empty (an empty list, no record yet) */
   empty?: (data: T) => ReactNode | null
+  /** inside a card already: no card of its own */
+  bare?: boolean
   children: (data: T) => ReactNode
 }
 
-export function LoadState<T>({ load, what, escape, empty, children }: LoadStateProps<T>) {
+export function LoadState<T>(props: LoadStateProps<T>) {
+  const { load, what, escape, empty, bare, children } = props
+  const box = bare ? 'load-error' : 'card load-error'
   if (load.data === null) {
     if (load.error) {
       return (
-        <View className="card load-error">
+        <View className={box}>
           <View className="error-text" ariaRole="alert">
             {load.error}
           </View>
@@ -33,7 +37,7 @@ export function LoadState<T>({ load, what, escape, empty, children }: LoadStateP
       )
     }
     return (
-      <View className="card">
+      <View className={bare ? undefined : 'card'}>
         <Loading what={what} />
       </View>
     )

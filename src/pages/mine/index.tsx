@@ -1,43 +1,36 @@
 // 我的: my household, my roles, 大字模式, and (h5 demo) who I am.
 import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Dialog, Switch } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { useState } from 'react'
-import type { Profile } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell, PERSONA_PAGE } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { accountService } from '@/services/account'
 import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
-import { Loading } from '@/components/loading'
+import { LoadState } from '@/components/load-state'
+import { useLoad } from '@/hooks/use-load'
 import './index.css'
 
 const BIND_PAGE = PAGES.bind
 
 export default function MinePage() {
-  const [profile, setProfile] = useState<Profile | null>(null)
-  const [loadFailed, setLoadFailed] = useState(false)
+  const me = useLoad(() => accountService.login({ silent: true }), {
+    fallback: '没能读到信息，请检查网络后再试',
+  })
+  const profile = me.data
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [elder, setElder] = useElderMode()
-
-  const load = () => {
-    setLoadFailed(false)
-    accountService
-      .login()
-      .then(setProfile)
-      .catch(() => setLoadFailed(true))
-  }
-  useDidShow(load)
 
   const unbind = async () => {
     setConfirming(false)
     setBusy(true)
     try {
-      setProfile(await accountService.unbindHousehold())
+      me.set(await accountService.unbindHousehold())
       void Taro.showToast({ title: '已解除绑定', icon: 'none' })
     } catch {
       // cloud.ts has already told the resident what went wrong
@@ -54,16 +47,9 @@ export default function MinePage() {
       <View className="card" data-testid="my-household">
         <Text className="card__label">我家</Text>
         {profile === null ? (
-          loadFailed ? (
-            <View>
-              <Text className="error-text">没能读到信息，请检查网络后再试</Text>
-              <BigButton variant="plain" onClick={load}>
-                重新加载
-              </BigButton>
-            </View>
-          ) : (
-            <Loading />
-          )
+          <LoadState load={me} bare>
+            {() => null}
+          </LoadState>
         ) : household ? (
           <View>
             <Text className="mine__household">

@@ -3,46 +3,16 @@ import { PAGES } from '@/contract/pages'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { DirectoryCommunity, HouseholdView } from '@/contract/account'
+import type { HouseholdView } from '@/contract/account'
+import { BuildingChooser, estatesOf } from '@/components/building-chooser'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { errorMessage } from '@/services/cloud'
 import { Loading } from '@/components/loading'
+import { LoadState } from '@/components/load-state'
+import { useLoad } from '@/hooks/use-load'
 import './index.css'
-
-interface BuildingChoice {
-  id: string
-  name: string
-  units: number
-  estateId: string
-  estateName: string
-  communityName: string
-}
-
-interface EstateChoice {
-  id: string
-  name: string
-  communityName: string
-  buildings: BuildingChoice[]
-}
-
-/** Estates (小区) with their buildings, each knowing its community. */
-function estatesOf(directory: DirectoryCommunity[]): EstateChoice[] {
-  return directory.flatMap((c) =>
-    c.estates.map((e) => ({
-      id: e.id,
-      name: e.name,
-      communityName: c.name,
-      buildings: e.buildings.map((b) => ({
-        ...b,
-        estateId: e.id,
-        estateName: e.name,
-        communityName: c.name,
-      })),
-    })),
-  )
-}
 
 function leave() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
@@ -53,7 +23,11 @@ export default function BindPage() {
   const { params } = useRouter()
   const cardScene = params.scene ? decodeURIComponent(params.scene) : null
 
-  const [directory, setDirectory] = useState<DirectoryCommunity[] | null>(null)
+  const dir = useLoad(() => accountService.directory({ silent: true }), {
+    fallback: '没能读到楼栋名单，请检查网络后再试',
+    onShow: false,
+  })
+  const directory = dir.data
   const [buildingId, setBuildingId] = useState<string | null>(params.buildingId ?? null)
   const [estateId, setEstateId] = useState<string | null>(null)
   const [choosingBuilding, setChoosingBuilding] = useState(!params.buildingId)
@@ -65,10 +39,7 @@ export default function BindPage() {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    accountService
-      .directory()
-      .then(setDirectory)
-      .catch(() => setError('没能读到楼栋名单，请检查网络后再试'))
+    dir.reload()
     if (cardScene) {
       accountService
         .resolveScene(cardScene)
@@ -88,10 +59,6 @@ export default function BindPage() {
 
   const estates = directory ? estatesOf(directory) : []
   const building = estates.flatMap((e) => e.buildings).find((b) => b.id === buildingId) ?? null
-  // Same-numbered buildings exist in many estates, so the estate is chosen first (unless only one).
-  const activeEstateId =
-    estateId ?? building?.estateId ?? (estates.length === 1 ? estates[0].id : null)
-  const estate = estates.find((e) => e.id === activeEstateId) ?? null
 
   // A one-unit building needs no choice.
   useEffect(() => {
@@ -138,90 +105,47 @@ export default function BindPage() {
 
   return (
     <PageShell className="bind">
-      <Text className="section-title">
-        {directory !== null && estate === null && !(building && !choosingBuilding)
-          ? '第 1 步：您住哪个小区'
-          : '第 1 步：您住哪栋楼'}
-      </Text>
       {building && !choosingBuilding ? (
-        <View className="card bind__chosen">
-          <View>
-            <Text className="card__label">{building.communityName}</Text>
-            <Text className="bind__chosen-name">
-              {building.estateName} {building.name}
-            </Text>
+        <>
+          <Text className="section-title">第 1 步：您住哪栋楼</Text>
+          <View className="card bind__chosen">
+            <View>
+              <Text className="card__label">{building.communityName}</Text>
+              <Text className="bind__chosen-name">
+                {building.estateName} {building.name}
+              </Text>
+            </View>
+            <View
+              className="bind__change"
+              ariaRole="button"
+              onClick={() => {
+                setEstateId(building.estateId)
+                setChoosingBuilding(true)
+                setUnit(null)
+              }}
+            >
+              换一栋
+            </View>
           </View>
-          <View
-            className="bind__change"
-            ariaRole="button"
-            onClick={() => {
-              setEstateId(building.estateId)
-              setChoosingBuilding(true)
-              setUnit(null)
-            }}
-          >
-            换一栋
-          </View>
-        </View>
+        </>
       ) : directory === null ? (
-        <Loading what="楼栋" />
-      ) : estate === null ? (
-        estates.map((e) => (
-          <View
-            key={e.id}
-            className="card bind__estate"
-            ariaRole="button"
-            ariaLabel={e.name}
-            onClick={() => {
-              setEstateId(e.id)
-              setError(null)
-            }}
-          >
-            <Text className="bind__estate-name">{e.name}</Text>
-            <Text className="bind__estate-community">{e.communityName}</Text>
-          </View>
-        ))
+        <LoadState load={dir} what="楼栋">
+          {() => null}
+        </LoadState>
       ) : (
-        <View className="bind__group">
-          <View className="bind__group-head">
-            <Text className="bind__group-title">
-              {estate.name}
-              <Text className="bind__group-community">（{estate.communityName}）</Text>
-            </Text>
-            {estates.length > 1 && (
-              <View
-                className="bind__change"
-                ariaRole="button"
-                onClick={() => {
-                  setEstateId(null)
-                  setBuildingId(null)
-                  setUnit(null)
-                }}
-              >
-                换小区
-              </View>
-            )}
-          </View>
-          <View className="choice-grid">
-            {estate.buildings.map((b) => (
-              <View
-                key={b.id}
-                className={b.id === buildingId ? 'choice choice--on' : 'choice'}
-                ariaRole="button"
-                ariaLabel={`${estate.name} ${b.name}`}
-                onClick={() => {
-                  setBuildingId(b.id)
-                  setEstateId(b.estateId)
-                  setChoosingBuilding(false)
-                  setUnit(null)
-                  setError(null)
-                }}
-              >
-                {b.name}
-              </View>
-            ))}
-          </View>
-        </View>
+        <BuildingChooser
+          directory={directory}
+          heading={{ estate: '第 1 步：您住哪个小区', building: '第 1 步：您住哪栋楼' }}
+          selectedId={buildingId}
+          estateId={estateId}
+          onChoose={(b) => {
+            setBuildingId(b.id)
+            setEstateId(b.estateId)
+            setChoosingBuilding(false)
+            setUnit(null)
+            setError(null)
+          }}
+        />
       )}
 
       {building && !choosingBuilding && (

@@ -1,13 +1,12 @@
 // 统计: for a date range — counts by status, category and building, resolution rate, how long
 // accepting and resolving took, satisfaction and overdue; bars are plain CSS.
 import { Picker, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { STATUSES, STATUS_LABELS, type StatsResult } from '@/contract/suggestion'
-import { BigButton } from '@/components/big-button'
+import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
-import { errorMessage } from '@/services/cloud'
+import { useLoad } from '@/hooks/use-load'
 import { suggestionService } from '@/services/suggestion'
 import { Chips } from '@/components/chips'
 import { formatHours } from '../../../suggestion/format'
@@ -61,24 +60,21 @@ function Bars({ title, bars, testId }: { title: string; bars: Bar[]; testId: str
 export default function StatsPage() {
   const [preset, setPreset] = useState<Preset>('30')
   const [range, setRange] = useState(() => rangeOf('30'))
-  const [stats, setStats] = useState<StatsResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  const [rangeError, setRangeError] = useState<string | null>(null)
+  const read = (r: { from: string; to: string }) => () =>
+    suggestionService.stats(r, { silent: true })
+  const stats = useLoad<StatsResult>(read(range), {
+    fallback: '没能读到统计，请检查网络后再试',
+  })
 
   const load = (r: { from: string; to: string }) => {
     if (r.from > r.to) {
-      setError('开始日期不能晚于结束日期')
+      setRangeError('开始日期不能晚于结束日期')
       return
     }
-    setError(null)
-    setLoading(true)
-    suggestionService
-      .stats(r, { silent: true })
-      .then(setStats)
-      .catch((err: unknown) => setError(errorMessage(err, '没能读到统计，请检查网络后再试')))
-      .finally(() => setLoading(false))
+    setRangeError(null)
+    stats.reload(read(r))
   }
-  useDidShow(() => load(range))
 
   const choosePreset = (p: Preset) => {
     if (p === 'custom') return
@@ -133,61 +129,69 @@ export default function StatsPage() {
         </Picker>
       </View>
 
-      {error && (
-        <View>
-          <View className="error-text" ariaRole="alert">
-            {error}
-          </View>
-          <BigButton variant="plain" onClick={() => load(range)}>
-            重新加载
-          </BigButton>
+      {rangeError && (
+        <View className="error-text" ariaRole="alert">
+          {rangeError}
         </View>
       )}
-      {!stats && !error && <Text className="list-empty muted">正在统计…</Text>}
+      {stats.data === null && (
+        <LoadState load={stats} what="统计">
+          {() => null}
+        </LoadState>
+      )}
+      {stats.error && stats.data !== null && (
+        <View className="error-text" ariaRole="alert">
+          {stats.error}
+        </View>
+      )}
 
-      {stats && (
-        <View className={loading ? 'stats-body stats-body--loading' : 'stats-body'}>
-          <View className="stats-tiles" data-testid="stats-tiles">
-            <Tile label="建议总数" value={`${stats.total}`} />
-            <Tile label="办结率" value={percent(stats.resolutionRate)} />
-            <Tile label="受理用时（中位数）" value={formatHours(stats.medianHoursToAccept)} />
-            <Tile label="办结用时（中位数）" value={formatHours(stats.medianHoursToResolve)} />
-            <Tile
-              label={`满意度（${stats.ratedCount} 人评价）`}
-              value={stats.averageRating === null ? '—' : `${stats.averageRating.toFixed(1)} 分`}
-            />
-            <Tile label="超时未办" value={`${stats.overdue}`} alert={stats.overdue > 0} />
-          </View>
-          <Bars
-            title="按状态"
-            testId="by-status"
-            bars={STATUSES.map((s) => ({
-              key: s,
-              label: STATUS_LABELS[s],
-              count: stats.byStatus[s] ?? 0,
-            }))}
-          />
-          <Bars
-            title="按类别"
-            testId="by-category"
-            bars={stats.byCategory.map((c) => ({
-              key: c.category,
-              label: c.category,
-              count: c.count,
-            }))}
-          />
-          <Bars
-            title="按楼栋"
-            testId="by-building"
-            bars={stats.byBuilding.map((b) => ({
-              key: b.buildingId,
-              label: b.buildingName,
-              count: b.count,
-            }))}
-          />
-        </View>
-      )}
+      {stats.data && <StatsBody stats={stats.data} loading={stats.loading} />}
     </PageShell>
+  )
+}
+
+function StatsBody({ stats, loading }: { stats: StatsResult; loading: boolean }) {
+  return (
+    <View className={loading ? 'stats-body stats-body--loading' : 'stats-body'}>
+      <View className="stats-tiles" data-testid="stats-tiles">
+        <Tile label="建议总数" value={`${stats.total}`} />
+        <Tile label="办结率" value={percent(stats.resolutionRate)} />
+        <Tile label="受理用时（中位数）" value={formatHours(stats.medianHoursToAccept)} />
+        <Tile label="办结用时（中位数）" value={formatHours(stats.medianHoursToResolve)} />
+        <Tile
+          label={`满意度（${stats.ratedCount} 人评价）`}
+          value={stats.averageRating === null ? '—' : `${stats.averageRating.toFixed(1)} 分`}
+        />
+        <Tile label="超时未办" value={`${stats.overdue}`} alert={stats.overdue > 0} />
+      </View>
+      <Bars
+        title="按状态"
+        testId="by-status"
+        bars={STATUSES.map((s) => ({
+          key: s,
+          label: STATUS_LABELS[s],
+          count: stats.byStatus[s] ?? 0,
+        }))}
+      />
+      <Bars
+        title="按类别"
+        testId="by-category"
+        bars={stats.byCategory.map((c) => ({
+          key: c.category,
+          label: c.category,
+          count: c.count,
+        }))}
+      />
+      <Bars
+        title="按楼栋"
+        testId="by-building"
+        bars={stats.byBuilding.map((b) => ({
+          key: b.buildingId,
+          label: b.buildingName,
+          count: b.count,
+        }))}
+      />
+    </View>
   )
 }
 

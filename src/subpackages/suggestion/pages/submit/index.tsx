@@ -7,7 +7,6 @@ import { Switch } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { useEffect, useState } from 'react'
 import * as v from 'valibot'
-import type { DirectoryCommunity } from '@/contract/account'
 import {
   ANONYMITY_NOTICE,
   CATEGORIES,
@@ -17,8 +16,8 @@ import {
   type SimilarResult,
 } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
+import { BuildingChooser } from '@/components/building-chooser'
 import { PageShell } from '@/components/page-shell'
-import { accountService } from '@/services/account'
 import { errorMessage, failedWith } from '@/services/cloud'
 import { askForReplies } from '@/services/subscribe'
 import { suggestionService } from '@/services/suggestion'
@@ -176,8 +175,19 @@ export default function SubmitPage() {
     return (
       <PageShell className="submit">
         <BuildingChooser
-          onChoose={(p) => {
-            setPlaceState({ kind: 'ready', place: p })
+          heading={{ estate: '您要反映哪个小区的事？', building: '您要反映哪栋楼的事？' }}
+          hint="扫楼道信箱上的二维码可以直接选好楼栋。也可以在下面点一栋。"
+          selectedId={place?.id ?? null}
+          onChoose={(b) => {
+            setPlaceState({
+              kind: 'ready',
+              place: {
+                id: b.id,
+                name: b.name,
+                estateName: b.estateName,
+                communityName: b.communityName,
+              },
+            })
             setChoosing(false)
           }}
         />
@@ -351,56 +361,5 @@ export default function SubmitPage() {
         提交
       </BigButton>
     </PageShell>
-  )
-}
-
-function BuildingChooser({ onChoose }: { onChoose: (p: PlaceChoice) => void }) {
-  const [directory, setDirectory] = useState<DirectoryCommunity[] | null>(null)
-  const [failed, setFailed] = useState(false)
-
-  const load = () => {
-    setFailed(false)
-    accountService
-      .directory()
-      .then(setDirectory)
-      .catch(() => setFailed(true))
-  }
-  useEffect(load, [])
-
-  return (
-    <View data-testid="building-chooser">
-      <Text className="section-title">您要反映哪栋楼的事？</Text>
-      <Text className="submit-chooser__hint">
-        扫楼道信箱上的二维码可以直接选好楼栋。也可以在下面点一栋。
-      </Text>
-      {failed && (
-        <View>
-          <Text className="error-text">没能读到楼栋名单，请检查网络后再试</Text>
-          <BigButton variant="plain" onClick={load}>
-            重新加载
-          </BigButton>
-        </View>
-      )}
-      {!directory && !failed && <Loading what="楼栋" />}
-      {directory?.map((c) =>
-        c.estates.map((e) => (
-          <View key={e.id} className="submit-chooser__group">
-            <Text className="submit-chooser__title">
-              {c.name} · {e.name}
-            </Text>
-            <Chips
-              label={`${e.name}的楼栋`}
-              options={e.buildings.map((b) => ({ value: b.id, label: b.name }))}
-              value={null}
-              onChange={(id) => {
-                const b = e.buildings.find((x) => x.id === id)
-                if (b)
-                  onChoose({ id: b.id, name: b.name, estateName: e.name, communityName: c.name })
-              }}
-            />
-          </View>
-        )),
-      )}
-    </View>
   )
 }
