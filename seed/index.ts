@@ -9,7 +9,7 @@ export type SeedData = Record<string, object[]>
 /** Every demo collection, built for a given "now" so relative dates (overdue, this month) stay alive. */
 export function demoData(now: Date): SeedData {
   const places = placesSeed()
-  const suggestions = suggestionsSeed(now, places.households)
+  const suggestions = suggestionsSeed(now, places)
   return {
     communities: places.communities,
     estates: places.estates,

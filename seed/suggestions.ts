@@ -1,646 +1,50 @@
-// Demo suggestions: the 28 problems 陇海安居's 民情速递站 collected in its first round (seed report
-// 004), in every state with believable timelines relative to "now", plus three from 东方现代城.
-// Timelines, messages, seconds, comments and the one golden idea's points are derived from one
-// plan per suggestion, so they always agree with each other.
-import { householdView } from '../server/places'
-import type { HouseholdDoc, UserDoc } from '../server/models'
+// Writes the demo suggestions (seed/data/suggestions.ts) as the actions would have: each plan's
+// steps go through the suggestion domain's own builders (changes.ts for the document and its
+// timeline, write.ts and the reminder timer for the messages, the points ledger's replay for the
+// 金点子), so the demo data cannot drift from what the functions write.
+import { createHash } from 'node:crypto'
 import {
-  ACCEPT_WITHIN_HOURS,
-  RESOLVE_WITHIN_DAYS,
-  STATUS_LABELS,
-  SUGGESTION_PAGES,
-  type Actor,
-  type Category,
-  type Status,
-} from '../src/contract/suggestion'
+  applied,
+  goldenChange,
+  goldenPosting,
+  HANDLER_ACTORS,
+  newSuggestion,
+  publishChange,
+  rateChange,
+  reopenChange,
+  replyChange,
+  residentActor,
+  STATUS_TITLES,
+  statusChange,
+  type Change,
+} from '../cloudfunctions/suggestion/src/lib/changes'
 import type {
   CommentDoc,
   SecondDoc,
   SuggestionDoc,
-  TimelineDoc,
 } from '../cloudfunctions/suggestion/src/lib/model'
-import type { MessageDoc } from '../server/messages'
-import type { PointsAccountDoc, PointsLedgerDoc } from '../server/points'
+import type { Notice } from '../cloudfunctions/suggestion/src/lib/notify'
+import { overdueNotice } from '../cloudfunctions/suggestion/src/timers/remind'
+import { newSuggestionNotice, toSubmitter } from '../cloudfunctions/suggestion/src/lib/write'
+import { messageDocs, type MessageDoc } from '../server/messages'
+import type { BuildingDoc, HouseholdDoc, UserDoc } from '../server/models'
+import { replay, type PointsAccountDoc, type PointsLedgerDoc, type Posting } from '../server/points'
 import { shortDate } from '../server/time'
+import { STATUS_LABELS } from '../src/contract/suggestion'
+import { DONGFANG, LONGHAI, SEED_LIAISON, type Plan } from './data/suggestions'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 
-type Handler = 'liaison' | 'staff'
-
-/** One step of a plan, `h` hours after the suggestion was submitted. */
-type Step =
-  | { h: number; to: Status; note?: string; by?: Handler }
-  | { h: number; reply: string; by: Handler | 'resident' }
-  | { h: number; reopen: string }
-  | { h: number; publish: true }
-  | { h: number; rate: number; comment: string }
-  | { h: number; golden: number }
-
-interface Plan {
-  household: string
-  openid: string
-  anonymous?: boolean
-  phone?: string
-  /** where the problem is; defaults to the household's building */
-  building?: string
-  category: Category
-  text: string
-  /** submitted this many hours before now */
-  age: number
-  steps?: Step[]
-  /** residents (openids) who seconded it, when published */
-  seconds?: number
-  seconders?: string[]
-  comments?: { h: number; household: string; text: string }[]
-  /** the scheduler already reminded the liaison of this overdue kind */
-  reminded?: 'accept' | 'resolve'
-}
-
-const D = 24
-
-/** 陇海安居's first round: leaking roofs, blocked pipes, no lights, no greenery, no parking … */
-const LONGHAI: Plan[] = [
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    phone: '13838112301',
-    category: '漏水',
-    text: '我家301卫生间顶上一直往下滴水，楼上401说不是他家的管子，问了好几次也没人管，墙皮都泡起来了。',
-    age: 5 * D,
-    steps: [
-      { h: 3, to: 'accepted', note: '收到，已联系维修师傅，明天上午上门查看。' },
-      {
-        h: 20,
-        reply: '师傅看过了，是4楼到3楼之间的下水主管接口老化渗水，需要停水更换。',
-        by: 'liaison',
-      },
-      { h: 21, reply: '好的，谢谢王姐，换的时候提前告诉我一声。', by: 'resident' },
-      {
-        h: 26,
-        to: 'in_progress',
-        note: '管件已订好，本周四上午停水半天更换，请2单元住户提前储水。',
-      },
-    ],
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    category: '照明',
-    text: '小区里没有路灯，晚上从东门进来黑乎乎一片，上个月2单元的王大爷就在台阶那儿摔了一跤。希望能装几盏路灯。',
-    age: 30 * D,
-    steps: [
-      { h: 4, to: 'accepted', note: '已记录，这个问题好几户都反映了，报社区统一解决。' },
-      {
-        h: 26,
-        to: 'in_progress',
-        note: '社区已申请老旧小区整治资金，先在主路安装太阳能路灯。',
-        by: 'staff',
-      },
-      {
-        h: 9 * D,
-        to: 'resolved',
-        note: '东门到5号楼的主路已装好8盏太阳能路灯，天黑自动亮，台阶处加装了反光条。',
-        by: 'staff',
-      },
-      { h: 9 * D + 2, publish: true },
-      { h: 10 * D, rate: 5, comment: '亮堂多了，晚上出来遛弯放心了。' },
-    ],
-    seconds: 23,
-    seconders: ['demo-neighbour', 'demo-liaison'],
-    comments: [
-      {
-        h: 9 * D + 5,
-        household: 'LH-3-1-502',
-        text: '路灯装上以后晚上下班回来踏实多了，感谢社区！',
-      },
-      { h: 9 * D + 9, household: 'LH-5-2-401', text: '5号楼后面那条小路也能装一盏吗？' },
-      { h: 9 * D + 30, household: 'LH-2-3-102', text: '台阶上的反光条这个细节好，老人看得清。' },
-    ],
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    category: '管网堵塞',
-    text: '1号楼2单元的下水管经常堵，一楼家里往上返水，整个楼道都是味道，夏天更受不了。',
-    age: 60,
-    steps: [
-      { h: 2, to: 'accepted', note: '收到，今天下午先去一楼看看情况。' },
-      { h: 5, to: 'in_progress', note: '已联系管道疏通队，明天一早来。' },
-      {
-        h: 48,
-        to: 'resolved',
-        note: '已用高压水车疏通主管道，清出大量油污和杂物。请大家不要往下水道倒剩饭和油渣。',
-      },
-    ],
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    anonymous: true,
-    category: '其他',
-    text: '1号楼北侧绿化带里有住户私搭了一个铁皮车棚，占了公共的地方，还挡住了一楼两户的窗户采光。',
-    age: 6 * D,
-    steps: [
-      { h: 5, to: 'accepted', note: '已到现场看过，情况属实。' },
-      {
-        h: 2 * D,
-        to: 'deliberating',
-        note: '涉及多户和公共用地，提交社区两委和楼院自管会商议，征求本楼居民意见。',
-        by: 'staff',
-      },
-    ],
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    category: '停车',
-    text: '希望在1号楼门口划几个固定车位给本楼住户，现在外面的车经常停进来。',
-    age: 20 * D,
-    steps: [
-      {
-        h: 22,
-        to: 'declined',
-        note: '楼前道路是消防通道，按规定不能划固定车位。社区正和村组协商把西侧空地改成停车场，建成后统一安排。',
-      },
-    ],
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    category: '安全隐患',
-    text: '单元门的门禁坏了一个多星期了，门一直关不上，晚上常有不认识的人进出，老人心里害怕。',
-    age: 3,
-  },
-  {
-    household: 'LH-1-2-301',
-    openid: 'demo-resident',
-    category: '绿化',
-    text: '小区里的门球场废弃好多年了，杂草比人还高，还招蚊子。建议改成带座椅和健身器材的小游园，老人孩子都有个去处。',
-    age: 38 * D,
-    steps: [
-      { h: 6, to: 'accepted', note: '好建议，报社区两委。' },
-      {
-        h: 26,
-        to: 'deliberating',
-        note: '按“一征三议”办理：支部提议、两委商议，下周召开居民代表会议。',
-        by: 'staff',
-      },
-      {
-        h: 5 * D,
-        to: 'in_progress',
-        note: '居民代表会议通过：门球场改造为小游园，保留一块硬地供大家跳广场舞，座椅颜色由居民投票决定。',
-        by: 'staff',
-      },
-      { h: 5 * D + 3, publish: true },
-      {
-        h: 30 * D,
-        to: 'resolved',
-        note: '小游园已建成：新种紫藤、月季，安装座椅8组、健身器材6件。',
-        by: 'staff',
-      },
-      { h: 31 * D, rate: 5, comment: '天天带孙子去玩，比以前强太多了。' },
-      { h: 31 * D + 4, golden: 100 },
-    ],
-    seconds: 31,
-    seconders: ['demo-neighbour'],
-    comments: [
-      { h: 5 * D + 6, household: 'LH-4-2-501', text: '支持！座椅最好选木头的，冬天不凉。' },
-      { h: 6 * D, household: 'LH-2-1-401', text: '能不能留一块地方给孩子们踢毽子？' },
-      { h: 30 * D + 5, household: 'LH-3-1-502', text: '建好了，晚上散步的人可多了。' },
-      { h: 30 * D + 20, household: 'LH-5-1-101', text: '紫藤开花的时候真好看，拍了好多照片。' },
-    ],
-  },
-  {
-    household: 'LH-3-1-502',
-    openid: 'demo-neighbour',
-    category: '停车',
-    text: '小区车位太少，晚上回来车只能停在路边和楼道口，消防车根本进不来。小区西边那几间废旧仓库周围全是杂草，能不能改成停车场？',
-    age: 40 * D,
-    steps: [
-      { h: 3, to: 'accepted', note: '停车难是这次大家反映最集中的问题，已报社区。' },
-      {
-        h: 26,
-        to: 'deliberating',
-        note: '社区组织楼院自管会、居民代表开沟通会，听听大家的想法。',
-        by: 'staff',
-      },
-      {
-        h: 3 * D,
-        reply:
-          '仓库是二十里铺村组建的，出租收入是年长村民年末福利的来源，部分村民不愿拆。社区正在挨家挨户走访做工作。',
-        by: 'staff',
-      },
-      { h: 3 * D + 1, publish: true },
-      {
-        h: 12 * D,
-        to: 'in_progress',
-        note: '经“一征三议”：支部提议、两委商议、居民代表会议决议，拆除西侧废旧仓库改建停车场，村组福利由联建项目补足。',
-        by: 'staff',
-      },
-      {
-        h: 33 * D,
-        to: 'resolved',
-        note: '西侧停车场已建成，新增车位46个；社区与中医院签订党建联建项目，白天为看病群众提供错时停车，中医院定期来小区义诊。',
-        by: 'staff',
-      },
-      { h: 34 * D, rate: 5, comment: '再也不用半夜转圈找车位了，谢谢社区和村里。' },
-    ],
-    seconds: 48,
-    seconders: ['demo-resident', 'demo-liaison'],
-    comments: [
-      { h: 3 * D + 4, household: 'LH-1-2-301', text: '太需要了，我家孩子周末回来都没地方停车。' },
-      { h: 3 * D + 9, household: 'LH-4-1-201', text: '仓库那边晚上黑，建停车场的话记得装灯。' },
-      { h: 4 * D, household: 'LH-2-2-501', text: '村里老人的福利也要照顾到，别让人家吃亏。' },
-      { h: 12 * D + 3, household: 'LH-5-3-201', text: '决议公开了就好，大家心里有数。' },
-      {
-        h: 33 * D + 6,
-        household: 'LH-3-2-201',
-        text: '停车场建好了，车都停进去了，楼道口终于清爽了。',
-      },
-    ],
-  },
-  {
-    household: 'LH-3-1-502',
-    openid: 'demo-neighbour',
-    category: '安全隐患',
-    text: '3号楼顶上的外墙皮大块大块往下掉，前几天差点砸到楼下停的电动车，孩子们还在那儿玩。',
-    age: 10 * D,
-    steps: [
-      { h: 2, to: 'accepted', note: '已在楼下拉了警戒线，请大家绕行。' },
-      { h: 26, to: 'in_progress', note: '已报修，等施工队排期搭脚手架。' },
-    ],
-    reminded: 'resolve',
-  },
-  {
-    household: 'LH-2-3-102',
-    openid: 'seed-lh-2-3-102',
-    category: '管网堵塞',
-    text: '2号楼的化粪池满了，一下雨就往外冒，整个楼道都是臭味，一楼都不敢开窗。',
-    age: 20 * D,
-    steps: [
-      { h: 1, to: 'accepted', note: '马上联系抽粪车。' },
-      { h: 4, to: 'in_progress', note: '抽粪车明早到。' },
-      { h: 5 * D, to: 'resolved', note: '已清掏化粪池并疏通出水管，检查井盖已更换。' },
-      { h: 6 * D, rate: 4, comment: '处理挺快的，就是味道散了好几天。' },
-    ],
-  },
-  {
-    household: 'LH-2-1-401',
-    openid: 'seed-lh-2-1-401',
-    category: '照明',
-    text: '2号楼1单元的楼道灯坏了好几盏，三楼到五楼一片黑，老人上下楼只能摸着扶手走。',
-    age: 8 * D,
-    steps: [
-      { h: 2, to: 'accepted' },
-      { h: 3, to: 'in_progress', note: '灯泡和声控开关已买好。' },
-      { h: 26, to: 'resolved', note: '1单元楼道灯全部换成声控LED灯，一共换了7盏。' },
-      { h: 2 * D, rate: 5, comment: '当天就修好了，王姐办事利索。' },
-    ],
-  },
-  {
-    household: 'LH-2-4-302',
-    openid: 'seed-lh-2-4-302',
-    anonymous: true,
-    phone: '13937125302',
-    category: '环境卫生',
-    text: '有人在4单元楼道里堆了很多纸箱和旧家具，堵住半个楼梯，万一着火了跑都跑不出来。',
-    age: 9 * D,
-    steps: [{ h: 6, to: 'accepted', note: '已看过现场，先贴通知限期清理，逾期由社区统一清运。' }],
-  },
-  {
-    household: 'LH-2-2-501',
-    openid: 'seed-lh-2-2-501',
-    category: '漏水',
-    text: '2号楼西边的雨水管断了半截，下雨时水直接冲到墙根，墙角都长青苔了，一楼家里返潮。',
-    age: 40,
-    reminded: 'accept',
-  },
-  {
-    household: 'LH-2-4-601',
-    openid: 'seed-lh-2-4-601',
-    category: '安全隐患',
-    text: '能不能在2号楼门口装几个电动车充电桩？现在好多人从楼上扯电线下来充电，太危险了。',
-    age: 10,
-  },
-  {
-    household: 'LH-3-2-201',
-    openid: 'seed-lh-3-2-201',
-    category: '环境卫生',
-    text: '3号楼后面那排私搭的小车棚早就没人用了，破破烂烂的，里面堆满垃圾，还有老鼠。',
-    age: 35 * D,
-    steps: [
-      { h: 4, to: 'accepted' },
-      {
-        h: 2 * D,
-        to: 'deliberating',
-        note: '车棚涉及几户的东西，先征求车棚使用户和本楼居民意见。',
-        by: 'staff',
-      },
-      {
-        h: 6 * D,
-        to: 'in_progress',
-        note: '车棚使用户同意拆除，改建为本楼的“后花园”。',
-        by: 'staff',
-      },
-      { h: 6 * D + 2, publish: true },
-      {
-        h: 20 * D,
-        to: 'resolved',
-        note: '车棚已拆除，改建为“后花园”，种上了月季和冬青，安装了两组座椅。',
-      },
-      { h: 21 * D, rate: 5, comment: '以前的垃圾堆变成了花园，大家都说好。' },
-    ],
-    seconds: 17,
-    comments: [{ h: 20 * D + 8, household: 'LH-3-4-302', text: '月季开了，特别漂亮。' }],
-  },
-  {
-    household: 'LH-3-4-302',
-    openid: 'seed-lh-3-4-302',
-    category: '环境卫生',
-    text: '垃圾场就在3号楼窗户底下，夏天臭气熏天，苍蝇蚊子多得不敢开窗。',
-    age: 36 * D,
-    steps: [
-      { h: 3, to: 'accepted' },
-      {
-        h: 2 * D,
-        to: 'in_progress',
-        note: '社区计划把露天垃圾场改建为封闭的垃圾分类站。',
-        by: 'staff',
-      },
-      { h: 2 * D + 1, publish: true },
-      {
-        h: 25 * D,
-        to: 'resolved',
-        note: '露天垃圾场已拆除，新建垃圾分类站投入使用，每天定时清运、消杀。',
-        by: 'staff',
-      },
-      { h: 27 * D, rate: 4, comment: '不臭了，就是投放时间再长一点就好了。' },
-    ],
-    seconds: 26,
-    seconders: ['demo-liaison'],
-    comments: [
-      { h: 2 * D + 6, household: 'LH-3-1-502', text: '早该改了，夏天路过都得捂着鼻子。' },
-      { h: 25 * D + 3, household: 'LH-1-2-301', text: '分类站干净整洁，比以前强多了。' },
-    ],
-  },
-  {
-    household: 'LH-3-1-302',
-    openid: 'seed-lh-3-1-302',
-    category: '绿化',
-    text: '小区的绿地没人管，杂草丛生，还有人在里面种菜、堆杂物，一点也不像个小区。',
-    age: 30 * D,
-    steps: [
-      { h: 5, to: 'accepted' },
-      { h: 3 * D, to: 'in_progress', note: '组织志愿者和种菜的住户一起清理，绿地重新规划。' },
-      {
-        h: 18 * D,
-        to: 'resolved',
-        note: '绿地已清理改造成“微庭院”，铺了石子小路，种了海棠和竹子。',
-      },
-      { h: 19 * D, rate: 5, comment: '像个公园了。' },
-    ],
-  },
-  {
-    household: 'LH-3-3-601',
-    openid: 'seed-lh-3-3-601',
-    anonymous: true,
-    category: '其他',
-    text: '建议小区大门改成刷脸门禁，外来人员一律登记，现在谁都能随便进来。',
-    age: 25 * D,
-    steps: [
-      { h: 6, to: 'accepted' },
-      { h: 2 * D, to: 'deliberating', note: '费用较大，提交居民代表会议讨论。', by: 'staff' },
-      {
-        h: 9 * D,
-        to: 'declined',
-        note: '居民代表会议表决未通过：刷脸门禁费用需住户分摊，多数老人不同意。先修复现有大门门禁，夜间由志愿者巡逻。',
-        by: 'staff',
-      },
-      { h: 9 * D + 2, publish: true },
-    ],
-    seconds: 4,
-  },
-  {
-    household: 'LH-4-2-501',
-    openid: 'seed-lh-4-2-501',
-    category: '漏水',
-    text: '书记，我们4号楼房顶又漏水了！顶楼防水层老化开裂，一下雨屋里就漏，客厅接了三个盆，被褥都湿了。',
-    age: 25 * D,
-    steps: [
-      { h: 2, to: 'accepted', note: '下午上楼顶查看。' },
-      { h: 26, to: 'in_progress', note: '楼顶防水层多处开裂，先做局部修补。' },
-      { h: 10 * D, to: 'resolved', note: '已对开裂处做了防水修补。' },
-      {
-        h: 13 * D,
-        reopen: '昨天又下了一场雨，还是漏，修补的地方根本没起作用，希望整个楼顶重做防水。',
-      },
-      { h: 13 * D + 5, reply: '已向街道申请整楼屋面防水改造资金，批下来马上施工。', by: 'staff' },
-    ],
-  },
-  {
-    household: 'LH-4-1-201',
-    openid: 'seed-lh-4-1-201',
-    category: '管网堵塞',
-    text: '4号楼1单元厨房的下水管上下不通，楼上一放水，我家水池就往上冒脏水。',
-    age: 3 * D,
-    steps: [{ h: 4, to: 'accepted', note: '已约管道师傅后天上门。' }],
-  },
-  {
-    household: 'LH-4-3-102',
-    openid: 'seed-lh-4-3-102',
-    category: '照明',
-    text: '4号楼3单元楼道的声控灯不灵了，拍手跺脚都不亮，晚上下楼倒垃圾只能打手电。',
-    age: 3 * D,
-  },
-  {
-    household: 'LH-4-4-402',
-    openid: 'seed-lh-4-4-402',
-    category: '其他',
-    text: '路两边要装的座椅能不能选木纹的？铁椅子夏天晒得烫、冬天冰得凉，老人坐不住。',
-    age: 22 * D,
-    steps: [
-      { h: 5, to: 'accepted' },
-      {
-        h: 2 * D,
-        to: 'in_progress',
-        note: '座椅的样式和颜色请居民投票，结果在议事长廊公布。',
-        by: 'staff',
-      },
-      { h: 2 * D + 1, publish: true },
-      {
-        h: 15 * D,
-        to: 'resolved',
-        note: '投票结果：木纹座椅、深绿色扶手，已安装20组。',
-        by: 'staff',
-      },
-      { h: 16 * D, rate: 4, comment: '颜色挺好看的，就是再多几个带靠背的更好。' },
-    ],
-    seconds: 9,
-    comments: [{ h: 3 * D, household: 'LH-1-2-301', text: '投木纹一票！' }],
-  },
-  {
-    household: 'LH-5-1-302',
-    openid: 'seed-lh-5-1-302',
-    category: '物业服务',
-    text: '小区一直没有物业，垃圾没人清、楼道没人扫、坏了东西也没人修，能不能引进个物业？',
-    age: 40 * D,
-    steps: [
-      { h: 6, to: 'accepted' },
-      {
-        h: 2 * D,
-        to: 'deliberating',
-        note: '召开居民代表会议，讨论引进物业和收费标准。',
-        by: 'staff',
-      },
-      {
-        h: 8 * D,
-        to: 'in_progress',
-        note: '会议决定引进“红色物业”，党支部牵头，收费标准公示一周。',
-        by: 'staff',
-      },
-      {
-        h: 15 * D,
-        to: 'resolved',
-        note: '“红色物业”已进驻，保洁每天两次，报修电话贴在每个单元门口。',
-        by: 'staff',
-      },
-      { h: 17 * D, rate: 4, comment: '干净多了，希望能一直坚持。' },
-    ],
-  },
-  {
-    household: 'LH-5-2-401',
-    openid: 'seed-lh-5-2-401',
-    category: '其他',
-    text: '小区里没有个议事、下棋、聊天的地方，南边那片拆了一半的废墟能不能收拾出来？',
-    age: 4 * D,
-    steps: [
-      { h: 3, to: 'accepted', note: '好主意，报社区商量。' },
-      {
-        h: 30,
-        to: 'deliberating',
-        note: '拟将南侧废墟改建为集学习、议事、娱乐于一体的居民议事广场，正在征求意见。',
-        by: 'staff',
-      },
-      // 一征: put on the board for the whole community to second and comment before it is decided
-      { h: 31, publish: true },
-    ],
-    seconds: 12,
-    comments: [
-      { h: 40, household: 'LH-1-2-301', text: '支持！最好放几张石桌石凳，老人能坐下歇歇。' },
-      { h: 52, household: 'LH-2-1-402', text: '希望晚上有灯，别太吵就行。' },
-    ],
-  },
-  {
-    household: 'LH-5-3-201',
-    openid: 'seed-lh-5-3-201',
-    category: '安全隐患',
-    text: '5号楼有人从三楼窗户吊电线下来给电动车充电，电线就挂在单元门口，下雨天太吓人了。',
-    age: 4 * D,
-    steps: [
-      { h: 1, to: 'accepted', note: '马上去看。' },
-      { h: 3, to: 'in_progress', note: '已劝说住户拆除飞线，正在联系安装集中充电桩。' },
-      { h: 5, publish: true },
-    ],
-    seconds: 7,
-  },
-  {
-    household: 'LH-5-4-502',
-    openid: 'seed-lh-5-4-502',
-    category: '绿化',
-    text: '5号楼前那棵大树长得太高了，把我们低楼层的光全挡了，建议砍掉。',
-    age: 18 * D,
-    steps: [
-      {
-        h: 28,
-        to: 'declined',
-        note: '这棵树是小区仅有的几棵大树，征求本楼居民意见后决定不砍伐，已安排园林工人修剪靠窗的枝杈。',
-      },
-    ],
-  },
-  {
-    household: 'LH-5-1-101',
-    openid: 'seed-lh-5-1-101',
-    category: '其他',
-    text: '能不能在小区里设个家电维修点？老人家里电视、洗衣机坏了，不知道找谁修，怕被人坑。',
-    age: 6 * D,
-    steps: [
-      { h: 8, to: 'accepted' },
-      {
-        h: 2 * D,
-        to: 'in_progress',
-        note: '社区正在对接家电维修企业，在小区设公益服务站点。',
-        by: 'staff',
-      },
-    ],
-  },
-  {
-    household: 'LH-2-2-202',
-    openid: 'seed-lh-2-2-202',
-    category: '绿化',
-    text: '新建的紫藤廊架建议刷成深绿色，和周围的树协调一些，现在的大红色太扎眼了。',
-    age: 28 * D,
-    steps: [
-      { h: 3, to: 'accepted', note: '转给施工方和居民代表一起商量。' },
-      { h: 2 * D, to: 'in_progress' },
-      { h: 8 * D, to: 'resolved', note: '居民投票选了深绿色，廊架已重新刷漆。' },
-      { h: 9 * D, rate: 5, comment: '现在看着舒服多了。' },
-    ],
-  },
-]
-
-/** A few from 政通路社区's 东方现代城, so the scoping shows (another community's inbox and board). */
-const DONGFANG: Plan[] = [
-  {
-    household: 'DF-7-2-1503',
-    openid: 'seed-df-7-2-1503',
-    category: '环境卫生',
-    text: '7号楼下的垃圾桶每天早上都满出来，厨余垃圾撒一地，能不能多清运一次？',
-    age: 5,
-  },
-  {
-    household: 'DF-12-1-802',
-    openid: 'seed-df-12-1-802',
-    category: '照明',
-    text: '12号楼地下车库有一排灯不亮，晚上停车看不清，已经有人剐蹭了。',
-    age: 3 * D,
-    steps: [
-      { h: 5, to: 'accepted', by: 'staff' },
-      { h: 30, to: 'in_progress', note: '物业已报修，等灯管到货。', by: 'staff' },
-    ],
-  },
-  {
-    household: 'DF-3-1-604',
-    openid: 'seed-df-3-1-604',
-    category: '停车',
-    text: '3号楼门口总有车占着消防通道，救护车上次都开不进来。',
-    age: 15 * D,
-    steps: [
-      { h: 2, to: 'accepted', by: 'staff' },
-      { h: 5, to: 'in_progress', by: 'staff' },
-      { h: 3 * D, to: 'resolved', note: '消防通道已划黄线、装隔离桩，物业每天巡查。', by: 'staff' },
-      { h: 3 * D + 1, publish: true },
-    ],
-    seconds: 6,
-  },
-]
-
-/** 王妍哲, the 民情速递员 of the report, serves the three buildings the demo liaison does not. */
-export const SEED_LIAISON_OPENID = 'seed-liaison-lh345'
+export const SEED_LIAISON_OPENID = SEED_LIAISON.openid
 
 function seedLiaison(now: Date): UserDoc {
+  const { openid, householdId, communityId, buildingIds, title } = SEED_LIAISON
   return {
-    _id: SEED_LIAISON_OPENID,
-    openid: SEED_LIAISON_OPENID,
-    householdId: 'LH-4-1-102',
-    roles: [
-      {
-        role: 'liaison',
-        communityId: 'ESLP',
-        buildingIds: ['LH-3', 'LH-4', 'LH-5'],
-        title: '民情速递员 · 陇海安居 3号楼、4号楼、5号楼',
-      },
-    ],
+    _id: openid,
+    openid,
+    householdId,
+    roles: [{ role: 'liaison', communityId, buildingIds: [...buildingIds], title }],
     createdAt: new Date(now.getTime() - 60 * DAY),
     updatedAt: new Date(now.getTime() - 60 * DAY),
   }
@@ -656,30 +60,20 @@ export interface SuggestionSeed {
   pointsLedger: PointsLedgerDoc[]
 }
 
-const ACTORS: Record<Handler, Actor> = {
-  liaison: { role: 'liaison', label: '民情速递员' },
-  staff: { role: 'staff', label: '社区两委' },
+/** The openid a comment's author has: the demo personas by their household, others by theirs. */
+function commenterOf(household: string): string {
+  if (household === 'LH-1-2-301') return 'demo-resident'
+  if (household === 'LH-3-1-502') return 'demo-neighbour'
+  return `seed-${household.toLowerCase()}`
 }
-
-const TITLES: Partial<Record<Status, string>> = {
-  accepted: '您的建议已受理',
-  declined: '您的建议未被采纳',
-  deliberating: '您的建议进入议事程序',
-  in_progress: '您的建议正在办理',
-  resolved: '您的建议已办结',
-}
-
-const link = (id: string) => `${SUGGESTION_PAGES.detail}?id=${id}`
-const cut = (text: string, n: number) =>
-  Array.from(text).length > n
-    ? Array.from(text)
-        .slice(0, n - 1)
-        .join('') + '…'
-    : text
 
 /** The demo's suggestions and everything that hangs off them, for a given "now". */
-export function suggestionsSeed(now: Date, households: HouseholdDoc[]): SuggestionSeed {
-  const byId = new Map(households.map((h) => [h._id, h]))
+export function suggestionsSeed(
+  now: Date,
+  places: { households: HouseholdDoc[]; buildings: BuildingDoc[] },
+): SuggestionSeed {
+  const households = new Map(places.households.map((h) => [h._id, h]))
+  const buildings = new Map(places.buildings.map((b) => [b._id, b]))
   const out: SuggestionSeed = {
     users: [seedLiaison(now)],
     suggestions: [],
@@ -689,160 +83,91 @@ export function suggestionsSeed(now: Date, households: HouseholdDoc[]): Suggesti
     pointsAccounts: [],
     pointsLedger: [],
   }
+  const postings: Posting[] = []
   const at = (created: Date, h: number) => new Date(created.getTime() + h * HOUR)
-  let messageNo = 0
-  const message = (m: Omit<MessageDoc, 'read' | 'pushed' | 'pushError'>) => {
+  const message = (n: Notice, when: Date) => {
+    const [doc] = messageDocs([{ ...n, push: undefined }], when)
     // Older messages have been read; the last two days' are waiting.
     out.messages.push({
-      _id: `seed-m${String(++messageNo).padStart(3, '0')}`,
-      read: now.getTime() - m.createdAt.getTime() > 2 * DAY,
-      pushed: null,
-      pushError: null,
-      ...m,
+      ...doc,
+      _id: `seed-m${String(out.messages.length + 1).padStart(3, '0')}`,
+      read: now.getTime() - when.getTime() > 2 * DAY,
     })
   }
 
-  const plans = [...LONGHAI, ...DONGFANG]
+  const plans: Plan[] = [...LONGHAI, ...DONGFANG]
   plans.forEach((p, i) => {
-    const household = byId.get(p.household)
+    const household = households.get(p.household)
     if (!household) throw new Error(`seed suggestion ${i + 1}: no household ${p.household}`)
+    const building = buildings.get(p.building ?? household.buildingId)
+    if (!building) throw new Error(`seed suggestion ${i + 1}: no building ${p.building}`)
     const created = new Date(now.getTime() - p.age * HOUR)
     const id = `seed-s${String(i + 1).padStart(2, '0')}`
-    const buildingId = p.building ?? household.buildingId
-    const buildingName =
-      buildingId === household.buildingId
-        ? household.buildingName
-        : `${buildingId.split('-')[1]}号楼`
-    const resident: Actor = { role: 'resident', label: p.anonymous ? '匿名居民' : '居民' }
-    const s: SuggestionDoc = {
-      _id: id,
+    let s = newSuggestion({
+      id,
       no: `${shortDate(created)}-${String(1000 + ((i * 7919) % 9000)).padStart(4, '0')}`,
       openid: p.openid,
-      householdId: household._id,
-      householdLabel: householdView(household).label,
-      anonymous: Boolean(p.anonymous),
-      contactPhone: p.phone ?? null,
-      communityId: household.communityId,
-      communityName: household.communityName,
-      estateId: household.estateId,
-      estateName: household.estateName,
-      buildingId,
-      buildingName,
+      building,
+      household,
       category: p.category,
       text: p.text,
       images: [],
-      status: 'submitted',
-      acceptDueAt: at(created, ACCEPT_WITHIN_HOURS),
-      resolveDueAt: at(created, RESOLVE_WITHIN_DAYS * 24),
-      acceptedAt: null,
-      resolvedAt: null,
-      timeline: [{ at: created, kind: 'submitted', by: resident, to: 'submitted' }],
-      result: null,
-      decision: null,
-      rating: null,
-      seconds: 0,
-      published: false,
-      publishedAt: null,
-      golden: false,
+      contactPhone: p.phone ?? null,
+      anonymous: Boolean(p.anonymous),
       contentCheck: 'pass',
-      remindedAccept: null,
-      remindedResolve: null,
-      createdAt: created,
-      updatedAt: created,
+      now: created,
+    })
+    // Only the demo personas read their messages; other submitters' would never be seen.
+    const tellSubmitter = (when: Date, n: Notice) => {
+      if (p.openid.startsWith('demo-')) message(n, when)
     }
-    const tellSubmitter = (when: Date, kind: MessageDoc['kind'], title: string, note: string) => {
-      if (!p.openid.startsWith('demo-')) return
-      message({
-        openid: p.openid,
-        kind,
-        title,
-        body: `${s.no} ${s.category}：${cut(s.text, 30)}${note ? `\n${note}` : ''}`,
-        link: link(id),
-        refId: id,
-        createdAt: when,
-      })
+    const apply = (c: Change, when: Date) => {
+      s = applied(s, c, when)
     }
 
     for (const step of p.steps ?? []) {
       const when = at(created, step.h)
       if (when > now) throw new Error(`seed suggestion ${id}: a step lies in the future`)
-      let entry: TimelineDoc
       if ('to' in step) {
-        const by = ACTORS[step.by ?? 'liaison']
-        entry = { at: when, kind: 'status', by, from: s.status, to: step.to }
-        if (step.note) entry.note = step.note
-        if (s.status === 'submitted' && step.to === 'accepted') s.acceptedAt = when
-        if (s.status === 'deliberating' && step.note) s.decision = step.note
-        if (step.to === 'resolved') {
-          s.resolvedAt = when
-          s.result = { text: step.note ?? '', images: [], at: when }
-        }
-        s.status = step.to
-        tellSubmitter(when, 'status', TITLES[step.to] ?? STATUS_LABELS[step.to], step.note ?? '')
+        const note = step.note ?? ''
+        apply(statusChange(s, step.to, HANDLER_ACTORS[step.by ?? 'liaison'], note, [], when), when)
+        const title = STATUS_TITLES[step.to] || STATUS_LABELS[step.to]
+        tellSubmitter(when, toSubmitter(s, 'status', title, note))
       } else if ('reply' in step) {
-        entry = {
-          at: when,
-          kind: 'reply',
-          by: step.by === 'resident' ? resident : ACTORS[step.by],
-          note: step.reply,
+        const by = step.by === 'resident' ? residentActor(s) : HANDLER_ACTORS[step.by]
+        apply(replyChange(by, step.reply, [], when), when)
+        if (step.by !== 'resident') {
+          tellSubmitter(when, toSubmitter(s, 'reply', '您的建议有新回复', step.reply))
         }
-        if (step.by !== 'resident') tellSubmitter(when, 'reply', '您的建议有新回复', step.reply)
       } else if ('reopen' in step) {
-        entry = {
-          at: when,
-          kind: 'reopened',
-          by: resident,
-          from: 'resolved',
-          to: 'in_progress',
-          note: step.reopen,
-        }
-        s.status = 'in_progress'
-        s.result = null
-        s.resolveDueAt = at(created, step.h + RESOLVE_WITHIN_DAYS * 24)
+        apply(reopenChange(s, step.reopen, when), when)
       } else if ('publish' in step) {
-        entry = { at: when, kind: 'published', by: ACTORS.staff }
-        s.published = true
-        s.publishedAt = when
-        tellSubmitter(when, 'status', '您的建议已在议事长廊公开', '邻居们可以附议和留言了')
+        apply(publishChange(true, HANDLER_ACTORS.staff, when), when)
+        tellSubmitter(
+          when,
+          toSubmitter(s, 'status', '您的建议已在议事长廊公开', '邻居们可以附议和留言了', false),
+        )
       } else if ('rate' in step) {
-        const stars = '★'.repeat(step.rate) + '☆'.repeat(5 - step.rate)
-        entry = { at: when, kind: 'rated', by: resident, note: `${stars} ${step.comment}` }
-        s.rating = { score: step.rate, comment: step.comment, at: when }
+        apply(rateChange(s, step.rate, step.comment, when), when)
       } else {
-        entry = {
-          at: when,
-          kind: 'golden',
-          by: ACTORS.staff,
-          note: `评为金点子，奖励 ${step.golden} 积分`,
-        }
-        s.golden = true
-        out.pointsAccounts.push({
-          _id: household._id,
-          householdId: household._id,
-          communityId: household.communityId,
-          balance: step.golden,
-          createdAt: when,
-          updatedAt: when,
-        })
-        out.pointsLedger.push({
-          _id: `golden-${id}`,
-          householdId: household._id,
-          communityId: household.communityId,
-          delta: step.golden,
-          balanceAfter: step.golden,
-          kind: 'golden',
-          reason: s.anonymous ? '金点子（匿名建议）' : `金点子：${s.no}`,
-          refId: s.anonymous ? null : id,
-          by: 'demo-staff',
-          createdAt: when,
-        })
-        tellSubmitter(when, 'golden', '您的建议被评为金点子', `奖励您家 ${step.golden} 积分`)
+        apply(goldenChange(step.golden, HANDLER_ACTORS.staff, when), when)
+        // An anonymous suggestion's key must not name it: the action draws it at random.
+        const anonymousKey = createHash('sha256')
+          .update(`seed-golden:${id}:${now.getTime()}`)
+          .digest('hex')
+          .slice(0, 24)
+        postings.push(
+          goldenPosting(s, household._id, step.golden, 'demo-staff', when, anonymousKey),
+        )
+        tellSubmitter(
+          when,
+          toSubmitter(s, 'golden', '您的建议被评为金点子', `奖励您家 ${step.golden} 积分`),
+        )
       }
-      s.timeline.push(entry)
-      s.updatedAt = when
     }
 
     if (s.published) {
+      const publishedAt = s.publishedAt as Date
       const seconders = [...(p.seconders ?? [])]
       for (let n = 1; seconders.length < (p.seconds ?? 0); n++)
         seconders.push(`seed-neighbour-${s.communityId}-${n}`)
@@ -852,70 +177,56 @@ export function suggestionsSeed(now: Date, households: HouseholdDoc[]): Suggesti
           suggestionId: id,
           openid,
           createdAt: new Date(
-            Math.min(now.getTime(), (s.publishedAt as Date).getTime() + (n + 1) * 37 * 60_000),
+            Math.min(now.getTime(), publishedAt.getTime() + (n + 1) * 37 * 60_000),
           ),
         })
       })
-      s.seconds = seconders.length
+      s = { ...s, seconds: seconders.length }
       ;(p.comments ?? []).forEach((c, n) => {
-        const author = byId.get(c.household)
+        const author = households.get(c.household)
         if (!author) throw new Error(`seed comment: no household ${c.household}`)
         const when = at(created, c.h)
         out.suggestionComments.push({
           _id: `${id}-c${n + 1}`,
           suggestionId: id,
           communityId: s.communityId,
-          openid:
-            c.household === 'LH-1-2-301'
-              ? 'demo-resident'
-              : c.household === 'LH-3-1-502'
-                ? 'demo-neighbour'
-                : `seed-${c.household.toLowerCase()}`,
+          openid: commenterOf(c.household),
           buildingName: author.buildingName,
           text: c.text,
           createdAt: when,
         })
-        if (p.openid.startsWith('demo-') && author._id !== household._id) {
-          tellSubmitter(
-            when,
-            'comment',
-            '邻居在议事长廊给您的建议留言',
-            `${author.buildingName}居民：${c.text}`,
-          )
+        if (author._id !== household._id) {
+          tellSubmitter(when, {
+            ...toSubmitter(
+              s,
+              'comment',
+              '邻居在议事长廊给您的建议留言',
+              `${author.buildingName}居民：${c.text}`,
+              false,
+            ),
+          })
         }
       })
     }
 
-    // The scheduler's earlier runs: what it already reminded the liaisons of.
-    if (p.reminded === 'accept') s.remindedAccept = 'seed-run'
-    if (p.reminded === 'resolve') s.remindedResolve = 'seed-run'
+    // The reminder timer's earlier runs: what it already reminded the liaisons of.
+    if (p.reminded === 'accept') s = { ...s, remindedAccept: 'seed-run' }
+    if (p.reminded === 'resolve') s = { ...s, remindedResolve: 'seed-run' }
 
-    // The liaison was told of each new suggestion in their buildings.
-    if (buildingId === 'LH-1' || buildingId === 'LH-2') {
+    // The demo liaison was told of each new suggestion in their buildings, and reminded.
+    if (s.buildingId === 'LH-1' || s.buildingId === 'LH-2') {
       if (p.openid !== 'demo-liaison' && now.getTime() - created.getTime() < 7 * DAY) {
-        message({
-          openid: 'demo-liaison',
-          kind: 'new',
-          title: `新建议 ${s.no}`,
-          body: `${s.estateName} ${s.buildingName} · ${s.category}：${cut(s.text, 40)}`,
-          link: link(id),
-          refId: id,
-          createdAt: created,
-        })
+        message(newSuggestionNotice(s, 'demo-liaison'), created)
       }
       if (p.reminded === 'accept') {
-        message({
-          openid: 'demo-liaison',
-          kind: 'overdue',
-          title: '1 条建议超时，请尽快处理',
-          body: `${s.no} ${s.buildingName} ${s.category} · 超时未受理`,
-          link: link(id),
-          refId: id,
-          createdAt: s.acceptDueAt,
-        })
+        message(overdueNotice('demo-liaison', [{ kind: 'accept', s }]), s.acceptDueAt)
       }
     }
     out.suggestions.push(s)
   })
+
+  const points = replay(postings)
+  out.pointsAccounts = points.accounts
+  out.pointsLedger = points.ledger
   return out
 }

@@ -108,18 +108,54 @@ export async function post(t: Tx, p: Posting): Promise<Posted> {
     }
     await t.collection(POINTS_ACCOUNTS).add({ data: fresh })
   }
-  const entry: PointsLedgerDoc = {
+  const entry = ledgerEntry(p, after)
+  await t.collection(POINTS_LEDGER).add({ data: entry })
+  return { applied: true, balance: after, entry }
+}
+
+/** The ledger entry a posting writes, given the balance it leaves. */
+export function ledgerEntry(p: Posting, balanceAfter: number): PointsLedgerDoc {
+  return {
     _id: p.key,
     householdId: p.householdId,
     communityId: p.communityId,
     delta: p.delta,
-    balanceAfter: after,
+    balanceAfter,
     kind: p.kind,
     reason: p.reason,
     refId: p.refId,
     by: p.by,
     createdAt: p.now,
   }
-  await t.collection(POINTS_LEDGER).add({ data: entry })
-  return { applied: true, balance: after, entry }
+}
+
+/**
+ * The accounts and ledger that posting these in time order would leave, with `post`'s rules (a
+ * repeated key counts once, no balance below zero). For demo data: what the actions would write.
+ */
+export function replay(postings: readonly Posting[]): {
+  accounts: PointsAccountDoc[]
+  ledger: PointsLedgerDoc[]
+} {
+  const accounts = new Map<string, PointsAccountDoc>()
+  const ledger = new Map<string, PointsLedgerDoc>()
+  const inOrder = [...postings].sort((a, b) => a.now.getTime() - b.now.getTime())
+  for (const p of inOrder) {
+    if (ledger.has(p.key)) continue
+    const account = accounts.get(p.householdId)
+    const after = (account?.balance ?? 0) + p.delta
+    if (!Number.isInteger(p.delta) || p.delta === 0 || after < 0) {
+      throw new Error(`points replay: ${p.key} would leave ${after}`)
+    }
+    accounts.set(p.householdId, {
+      _id: p.householdId,
+      householdId: p.householdId,
+      communityId: p.communityId,
+      balance: after,
+      createdAt: account?.createdAt ?? p.now,
+      updatedAt: p.now,
+    })
+    ledger.set(p.key, ledgerEntry(p, after))
+  }
+  return { accounts: [...accounts.values()], ledger: [...ledger.values()] }
 }

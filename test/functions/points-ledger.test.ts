@@ -4,6 +4,7 @@ import { getCloud } from '../../server/cloud'
 import { inTransaction } from '../../server/db'
 import { AppError } from '../../server/errors'
 import {
+  replay,
   POINTS_ACCOUNTS,
   POINTS_LEDGER,
   post,
@@ -106,4 +107,39 @@ it('20 debits of 10 at once from 100 → never below zero, and the ledger sums t
   expect(balanceOf(h)).toBe(100 - 10 * succeeded.length)
   expect(balanceOf(h)).toBe(ledgerSum(h))
   expect(Math.min(...told)).toBe(balanceOf(h))
+})
+
+describe('replay (what demo data is built with)', () => {
+  const at = (min: number) => new Date(Date.UTC(2026, 10, 1, 0, min))
+  const entry = (key: string, delta: number, min: number) => ({
+    key,
+    householdId: 'H1',
+    communityId: 'C1',
+    delta,
+    kind: delta > 0 ? ('sorting' as const) : ('redeem' as const),
+    reason: key,
+    refId: null,
+    by: 'system',
+    now: at(min),
+  })
+
+  it('posts in time order, counts a repeated key once, and the ledger sums to the balance', () => {
+    const { accounts, ledger } = replay([
+      entry('b', -2, 2),
+      entry('a', 3, 1),
+      entry('a', 3, 3),
+      entry('c', 3, 4),
+    ])
+    expect(ledger.map((e) => [e._id, e.balanceAfter])).toEqual([
+      ['a', 3],
+      ['b', 1],
+      ['c', 4],
+    ])
+    expect(accounts).toHaveLength(1)
+    expect(accounts[0].balance).toBe(ledger.reduce((sum, e) => sum + e.delta, 0))
+  })
+
+  it('refuses what post would refuse: a balance below zero', () => {
+    expect(() => replay([entry('a', 3, 1), entry('b', -4, 2)])).toThrow(/b would leave -1/)
+  })
 })

@@ -5,7 +5,8 @@ import { suggestion } from '../../../../src/contract/suggestion'
 import { inTransaction, isTransactionConflict, readInTransaction } from '../../../../server/db'
 import { load, getSuggestion } from '../lib/load'
 import { post } from '../../../../server/points'
-import { SUGGESTIONS, type SuggestionDoc, type TimelineDoc } from '../lib/model'
+import { applied, goldenChange, goldenPosting } from '../lib/changes'
+import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
 import { handlerActor } from '../lib/scope'
 import { tell, toSubmitter } from '../lib/write'
 
@@ -28,12 +29,7 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
   if (!householdId) throw conflict('提出这条建议的居民没有绑定房屋，无法奖励积分')
   const points = input.points
   const _ = ctx.db.command
-  const entry: TimelineDoc = {
-    at: ctx.now,
-    kind: 'golden',
-    by: handlerActor(v),
-    note: `评为金点子，奖励 ${points} 积分`,
-  }
+  const change = goldenChange(points, handlerActor(v), ctx.now)
 
   let balance: number
   try {
@@ -46,20 +42,12 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
         .collection(SUGGESTIONS)
         .doc(s._id)
         .update({
-          data: { golden: true, updatedAt: ctx.now, timeline: _.push([entry]) },
+          data: { ...change.changes, updatedAt: ctx.now, timeline: _.push([change.entry]) },
         })
-      const posted = await post(t, {
-        // nor may an anonymous suggestion's key, number or id name it
-        key: s.anonymous ? `golden-${randomBytes(12).toString('hex')}` : `golden-${s._id}`,
-        householdId,
-        communityId: s.communityId,
-        delta: points,
-        kind: 'golden',
-        reason: s.anonymous ? '金点子（匿名建议）' : `金点子：${s.no}`,
-        refId: s.anonymous ? null : s._id,
-        by: ctx.openid,
-        now: ctx.now,
-      })
+      const posted = await post(
+        t,
+        goldenPosting(s, householdId, points, ctx.openid, ctx.now, randomBytes(12).toString('hex')),
+      )
       if (!posted.applied) throw alreadyAwarded()
       return posted.balance
     })
@@ -75,12 +63,7 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
     throw err
   }
 
-  const next: SuggestionDoc = {
-    ...s,
-    golden: true,
-    updatedAt: ctx.now,
-    timeline: [...s.timeline, entry],
-  }
+  const next = applied(s, change, ctx.now)
   await tell(ctx, [toSubmitter(next, 'golden', '您的建议被评为金点子', `奖励您家 ${points} 积分`)])
   return { points, balance: s.anonymous ? null : balance }
 })

@@ -1,6 +1,7 @@
 import { forbidden } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
+import { publishChange } from '../lib/changes'
 import { detailOf, load } from '../lib/load'
 import { handlerActor } from '../lib/scope'
 import { applyChange, tell, toSubmitter } from '../lib/write'
@@ -14,8 +15,7 @@ export const publish = handler(suggestion.publish, ['staff'], async (input, ctx)
     ctx,
     s,
     { published: s.published },
-    { published: input.published, publishedAt: input.published ? ctx.now : null },
-    { at: ctx.now, kind: input.published ? 'published' : 'unpublished', by: handlerActor(v) },
+    publishChange(input.published, handlerActor(v), ctx.now),
   )
   const [detail] = await Promise.all([
     detailOf(ctx, next, v),

@@ -3,7 +3,7 @@ import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { detailOf, loadAsSubmitter } from '../lib/load'
-import { residentActor } from '../lib/scope'
+import { rateChange } from '../lib/changes'
 import { applyChange } from '../lib/write'
 
 /** The submitter rates a resolved suggestion, once (1–5 and an optional comment). */
@@ -12,19 +12,11 @@ export const rate = handler(suggestion.rate, 'anyone', async (input, ctx) => {
   if (s.status !== 'resolved') throw conflict('办结以后才能评价')
   if (s.rating) throw conflict('您已经评价过了')
   await checkContent(ctx, input.comment)
-  const rating = { score: input.score, comment: input.comment, at: ctx.now }
-  const stars = '★'.repeat(input.score) + '☆'.repeat(5 - input.score)
   const next = await applyChange(
     ctx,
     s,
     { openid: ctx.openid, status: 'resolved', rating: null },
-    { rating },
-    {
-      at: ctx.now,
-      kind: 'rated',
-      by: residentActor(s),
-      note: input.comment ? `${stars} ${input.comment}` : stars,
-    },
+    rateChange(s, input.score, input.comment, ctx.now),
   )
   return detailOf(ctx, next, v)
 })

@@ -1,15 +1,10 @@
 import { conflict } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
-import {
-  REOPEN_WITHIN_DAYS,
-  RESOLVE_WITHIN_DAYS,
-  suggestion,
-} from '../../../../src/contract/suggestion'
+import { REOPEN_WITHIN_DAYS, suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { detailOf, loadAsSubmitter } from '../lib/load'
 import { detailLink, notifyHandlers } from '../lib/notify'
-import { residentActor } from '../lib/scope'
-import { addMs, DAY } from '../../../../server/time'
+import { reopenChange } from '../lib/changes'
 import { canReopen, excerpt } from '../lib/views'
 import { applyChange } from '../lib/write'
 
@@ -24,22 +19,7 @@ export const reopen = handler(suggestion.reopen, 'anyone', async (input, ctx) =>
     ctx,
     s,
     { openid: ctx.openid, status: 'resolved', resolvedAt: s.resolvedAt },
-    {
-      status: 'in_progress',
-      result: null,
-      // The rating was of the fix that did not hold; the timeline keeps it, the next fix gets its own.
-      rating: null,
-      resolveDueAt: addMs(ctx.now, RESOLVE_WITHIN_DAYS * DAY),
-      remindedResolve: null,
-    },
-    {
-      at: ctx.now,
-      kind: 'reopened',
-      by: residentActor(s),
-      from: 'resolved',
-      to: 'in_progress',
-      note: input.reason,
-    },
+    reopenChange(s, input.reason, ctx.now),
   )
   const [detail] = await Promise.all([
     detailOf(ctx, next, v),

@@ -4,7 +4,7 @@ import { suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
 import { detailOf, load } from '../lib/load'
-import type { TimelineDoc } from '../lib/model'
+import { replyChange } from '../lib/changes'
 import { detailLink, notifyHandlers } from '../lib/notify'
 import { handlerActor, residentActor } from '../lib/scope'
 import { applyChange, tell, toSubmitter } from '../lib/write'
@@ -24,22 +24,16 @@ export const reply = handler(suggestion.reply, 'anyone', async (input, ctx) => {
   // The submitter's photos on an anonymous suggestion must not keep their folder's name.
   const anonymousPhotos = !asHandler && s.anonymous && input.images.length > 0
   const images = anonymousPhotos ? await anonymise(input.images) : [...input.images]
-  const entry: TimelineDoc = {
-    at: ctx.now,
-    kind: 'reply',
-    by: asHandler ? handlerActor(v) : residentActor(s),
-    note: input.text,
-  }
-  if (images.length) entry.images = images
+  const change = replyChange(
+    asHandler ? handlerActor(v) : residentActor(s),
+    input.text,
+    images,
+    ctx.now,
+  )
+  if (verdict === 'review') change.changes.contentCheck = 'review'
   let next
   try {
-    next = await applyChange(
-      ctx,
-      s,
-      {},
-      verdict === 'review' ? { contentCheck: 'review' } : {},
-      entry,
-    )
+    next = await applyChange(ctx, s, {}, change)
   } catch (err) {
     if (anonymousPhotos) await discard(images)
     throw err

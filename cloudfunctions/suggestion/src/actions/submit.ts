@@ -1,23 +1,18 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { AppError, isDuplicateKey } from '../../../../server/errors'
-import type { HouseholdDoc } from '../../../../server/models'
-import { getBuilding, householdView } from '../../../../server/places'
+import { getBuilding } from '../../../../server/places'
 import { handler, type ActionContext } from '../../../../server/router'
-import {
-  ACCEPT_WITHIN_HOURS,
-  DAILY_SUBMIT_LIMIT,
-  RESOLVE_WITHIN_DAYS,
-  suggestion,
-} from '../../../../src/contract/suggestion'
+import { DAILY_SUBMIT_LIMIT, suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
 import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
+import { newSuggestion } from '../lib/changes'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
-import { detailLink, notifyHandlers } from '../lib/notify'
-import { callerHousehold, residentActor } from '../lib/scope'
-import { addMs, DAY, dayKey, HOUR, shortDate } from '../../../../server/time'
-import { excerpt } from '../lib/views'
+import { notifyHandlers } from '../lib/notify'
+import { newSuggestionNotice } from '../lib/write'
+import { callerHousehold } from '../lib/scope'
+import { dayKey, shortDate } from '../../../../server/time'
 
 /**
  * 250315-4827: the UTC+8 date and a random number, unique by index. No shared counter document,
@@ -108,7 +103,20 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
       if (input.anonymous) moved = await anonymise(images)
       stored = await insert(
         ctx,
-        draft(ctx, id, input, building, household, input.anonymous ? moved : images, verdict),
+        newSuggestion({
+          id,
+          no: '',
+          openid: ctx.openid,
+          building,
+          household,
+          category: input.category,
+          text: input.text,
+          images: input.anonymous ? moved : images,
+          contactPhone: input.contactPhone,
+          anonymous: input.anonymous,
+          contentCheck: verdict,
+          now: ctx.now,
+        }),
       )
     } catch (err) {
       await Promise.all([releaseQuota(ctx, quota), discard(moved)])
@@ -126,75 +134,7 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
   const s = stored
   await Promise.all([
     input.anonymous ? discard(images) : Promise.resolve(),
-    notifyHandlers(ctx, s, ctx.openid, (u) => ({
-      openid: u.openid,
-      kind: 'new',
-      title: `新建议 ${s.no}`,
-      body: `${s.estateName} ${s.buildingName} · ${s.category}：${excerpt(s.text, 40)}`,
-      refId: s._id,
-      link: detailLink(s._id),
-      push: {
-        no: s.no,
-        subject: `${s.category}：${s.text}`,
-        state: '待受理',
-        note: `${s.buildingName}有新建议，请及时受理`,
-      },
-    })),
+    notifyHandlers(ctx, s, ctx.openid, (u) => newSuggestionNotice(s, u.openid)),
   ])
   return { id: stored._id, no: stored.no }
 })
-
-function draft(
-  ctx: ActionContext,
-  id: string,
-  input: {
-    category: SuggestionDoc['category']
-    text: string
-    contactPhone: string | null
-    anonymous: boolean
-  },
-  building: Awaited<ReturnType<typeof getBuilding>>,
-  household: HouseholdDoc | null,
-  images: string[],
-  verdict: 'pass' | 'review',
-): SuggestionDoc {
-  const now = ctx.now
-  const doc: SuggestionDoc = {
-    _id: id,
-    no: '',
-    openid: ctx.openid,
-    householdId: household?._id ?? null,
-    householdLabel: household ? householdView(household).label : null,
-    anonymous: input.anonymous,
-    contactPhone: input.contactPhone,
-    communityId: building.communityId,
-    communityName: building.communityName,
-    estateId: building.estateId,
-    estateName: building.estateName,
-    buildingId: building._id,
-    buildingName: building.name,
-    category: input.category,
-    text: input.text,
-    images,
-    status: 'submitted',
-    acceptDueAt: addMs(now, ACCEPT_WITHIN_HOURS * HOUR),
-    resolveDueAt: addMs(now, RESOLVE_WITHIN_DAYS * DAY),
-    acceptedAt: null,
-    resolvedAt: null,
-    timeline: [],
-    result: null,
-    decision: null,
-    rating: null,
-    seconds: 0,
-    published: false,
-    publishedAt: null,
-    golden: false,
-    contentCheck: verdict,
-    remindedAccept: null,
-    remindedResolve: null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  doc.timeline.push({ at: now, kind: 'submitted', by: residentActor(doc), to: 'submitted' })
-  return doc
-}

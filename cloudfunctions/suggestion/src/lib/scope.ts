@@ -1,5 +1,6 @@
 // Who the caller is to a suggestion: its submitter, a handler (liaison of its building or staff
 // of its community), a resident of its community or building, or a stranger.
+import { HANDLER_ACTORS } from './changes'
 import { isLiaisonOf, isStaffOf } from '../../../../server/access'
 import type { HouseholdDoc, UserDoc } from '../../../../server/models'
 import { getById } from '../../../../server/places'
@@ -67,12 +68,9 @@ export const canView = (v: Viewer, s: SuggestionDoc): boolean =>
 export const isPublicViewer = (v: Viewer): boolean => !v.mine && !v.household && !v.handler
 
 export function handlerActor(v: Viewer): Actor {
-  return v.staff ? { role: 'staff', label: '社区两委' } : { role: 'liaison', label: '民情速递员' }
+  return v.staff ? HANDLER_ACTORS.staff : HANDLER_ACTORS.liaison
 }
 
-/** The submitter as others see them: never more than "居民". */
-export function residentActor(s: SuggestionDoc): Actor {
-  return { role: 'resident', label: s.anonymous ? '匿名居民' : '居民' }
-}
+export { residentActor } from './changes'
 
 export const SYSTEM_ACTOR: Actor = { role: 'system', label: '系统' }

@@ -3,26 +3,25 @@ import { conflict } from '../../../../server/errors'
 import type { ActionContext } from '../../../../server/router'
 import { STATUS_LABELS } from '../../../../src/contract/suggestion'
 import { updated } from '../../../../server/db'
-import { SUGGESTIONS, type SuggestionDoc, type TimelineDoc } from './model'
+import { applied, type Change } from './changes'
+import { SUGGESTIONS, type SuggestionDoc } from './model'
 import { detailLink, notify, type Notice } from './notify'
 import { excerpt } from './views'
 
-export type Changes = Partial<Omit<SuggestionDoc, '_id' | 'timeline'>>
-
 /**
- * Applies `changes` and appends `entry` to the timeline in one atomic update, provided the
- * document still matches `guard` (e.g. its status). Returns the document as it now is.
+ * Applies a change (see changes.ts) in one atomic update — its fields set and its entry appended to
+ * the timeline — provided the document still matches `guard` (e.g. its status). Returns the
+ * document as it now is.
  */
 export async function applyChange(
   ctx: ActionContext,
   s: SuggestionDoc,
   guard: Record<string, unknown>,
-  changes: Changes,
-  entry: TimelineDoc | null,
+  change: Change,
 ): Promise<SuggestionDoc> {
   const _ = ctx.db.command
-  const data: Record<string, unknown> = { ...changes, updatedAt: ctx.now }
-  if (entry) data.timeline = _.push([entry])
+  const data: Record<string, unknown> = { ...change.changes, updatedAt: ctx.now }
+  if (change.entry) data.timeline = _.push([change.entry])
   const n = await updated(
     ctx.db
       .collection(SUGGESTIONS)
@@ -30,12 +29,7 @@ export async function applyChange(
       .update({ data }),
   )
   if (n !== 1) throw conflict('这条建议刚刚有了变化，请刷新后再看')
-  return {
-    ...s,
-    ...changes,
-    updatedAt: ctx.now,
-    timeline: entry ? [...s.timeline, entry] : s.timeline,
-  }
+  return applied(s, change, ctx.now)
 }
 
 /** The message (and push) that tells the submitter what happened to their suggestion. */
@@ -62,6 +56,24 @@ export function toSubmitter(
           note: note || STATUS_LABELS[s.status],
         }
       : undefined,
+  }
+}
+
+/** The message (and push) that tells a handler of a new suggestion in their building. */
+export function newSuggestionNotice(s: SuggestionDoc, openid: string): Notice {
+  return {
+    openid,
+    kind: 'new',
+    title: `新建议 ${s.no}`,
+    body: `${s.estateName} ${s.buildingName} · ${s.category}：${excerpt(s.text, 40)}`,
+    refId: s._id,
+    link: detailLink(s._id),
+    push: {
+      no: s.no,
+      subject: `${s.category}：${s.text}`,
+      state: '待受理',
+      note: `${s.buildingName}有新建议，请及时受理`,
+    },
   }
 }
 

@@ -104,33 +104,39 @@ async function remindClaimed(
     }
   }
 
-  const notices: Notice[] = [...perPerson.entries()].map(([openid, items]) => {
-    const lines = items
-      .slice(0, LISTED)
-      .map(({ kind, s }) => `${s.no} ${s.buildingName} ${s.category} · ${OVERDUE_LABELS[kind]}`)
-    if (items.length > LISTED) lines.push(`……共 ${items.length} 条`)
-    const firstItem = items[0]
-    return {
-      openid,
-      kind: 'overdue',
-      title: `${items.length} 条建议超时，请尽快处理`,
-      body: lines.join('\n'),
-      refId: items.length === 1 ? firstItem.s._id : null,
-      link:
-        items.length === 1
-          ? `${SUGGESTION_PAGES.detail}?id=${firstItem.s._id}`
-          : `${SUGGESTION_PAGES.inbox}?overdue=1`,
-      push: {
-        no: firstItem.s.no,
-        subject:
-          items.length === 1
-            ? `${firstItem.s.category}：${firstItem.s.text}`
-            : `${items.length}条建议超时`,
-        state: '已超时',
-        note: items.length === 1 ? OVERDUE_LABELS[firstItem.kind] : '请打开待办尽快处理',
-      },
-    }
-  })
+  const notices = [...perPerson.entries()].map(([openid, items]) => overdueNotice(openid, items))
   await notify(deps, notices)
   return notices.length
+}
+
+/** One reminder per person, however many of their suggestions are overdue. */
+export function overdueNotice(
+  openid: string,
+  items: { kind: 'accept' | 'resolve'; s: SuggestionDoc }[],
+): Notice {
+  const lines = items
+    .slice(0, LISTED)
+    .map(({ kind, s }) => `${s.no} ${s.buildingName} ${s.category} · ${OVERDUE_LABELS[kind]}`)
+  if (items.length > LISTED) lines.push(`……共 ${items.length} 条`)
+  const firstItem = items[0]
+  return {
+    openid,
+    kind: 'overdue',
+    title: `${items.length} 条建议超时，请尽快处理`,
+    body: lines.join('\n'),
+    refId: items.length === 1 ? firstItem.s._id : null,
+    link:
+      items.length === 1
+        ? `${SUGGESTION_PAGES.detail}?id=${firstItem.s._id}`
+        : `${SUGGESTION_PAGES.inbox}?overdue=1`,
+    push: {
+      no: firstItem.s.no,
+      subject:
+        items.length === 1
+          ? `${firstItem.s.category}：${firstItem.s.text}`
+          : `${items.length}条建议超时`,
+      state: '已超时',
+      note: items.length === 1 ? OVERDUE_LABELS[firstItem.kind] : '请打开待办尽快处理',
+    },
+  }
 }
