@@ -82,9 +82,42 @@ export const FEATURES: HubFeature[] = [
           return [...count(counts.submitted ?? 0, '条待受理'), ...count(counts.overdue, '条超时')]
         },
       },
+      {
+        id: 'stats',
+        title: '建议统计',
+        hint: '办结率、满意度、超时',
+        for: ['staff'],
+        url: () => PAGES.stats,
+      },
     ],
   },
 ]
+
+/** A role tile with the feature it belongs to, for the 我的工作台 section. */
+export interface WorkTile {
+  feature: HubFeature
+  tile: HubTile
+}
+
+/**
+ * What the home page lays out for this caller: first their 工作台 tiles (the role tiles of every
+ * feature, for a liaison, staff member or supervisor), then each feature's tiles for residents.
+ */
+export function hubSections(profile: Profile | null): {
+  work: WorkTile[]
+  features: { feature: HubFeature; tiles: HubTile[] }[]
+} {
+  const work = FEATURES.flatMap((feature) =>
+    feature.tiles
+      .filter((tile) => tile.for !== 'anyone' && tileVisible(tile, profile))
+      .map((tile) => ({ feature, tile })),
+  )
+  const features = FEATURES.map((feature) => ({
+    feature,
+    tiles: feature.tiles.filter((tile) => tile.for === 'anyone'),
+  })).filter((f) => f.tiles.length > 0)
+  return { work, features }
+}
 
 export function tileVisible(tile: HubTile, profile: Profile | null): boolean {
   if (tile.for === 'anyone') return true

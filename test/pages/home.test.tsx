@@ -99,6 +99,29 @@ describe('首页', () => {
     expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/staff/pages/inbox/index')
   })
 
+  it('puts a role holder’s 工作台 tiles first, each role its own', async () => {
+    openPage(HOME, {}, 'demo-staff')
+    const { unmount } = render(<HomePage />)
+    const work = await screen.findByTestId('hub-work')
+    expect(within(work).getByText('我的工作台')).toBeTruthy()
+    const names = within(work)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label')?.split('，')[0])
+    expect(names).toEqual(['工作台', '建议统计'])
+    // the work section comes before what residents can do
+    const order = screen.getAllByText(/^(我的工作台|在这里可以)$/).map((n) => n.textContent)
+    expect(order).toEqual(['我的工作台', '在这里可以'])
+    fireEvent.click(within(work).getByRole('button', { name: '建议统计' }))
+    expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/staff/pages/stats/index')
+    unmount()
+
+    openPage(HOME, {}, 'demo-liaison')
+    render(<HomePage />)
+    const liaisonWork = await screen.findByTestId('hub-work')
+    expect(within(liaisonWork).queryByRole('button', { name: '建议统计' })).toBeNull()
+    expect(within(liaisonWork).getByRole('button', { name: /^工作台/ })).toBeTruthy()
+  })
+
   it('lays out one section per feature of the hub registry, and none for a feature not built', async () => {
     openPage(HOME, {}, 'demo-resident')
     render(<HomePage />)
@@ -113,6 +136,7 @@ describe('首页', () => {
     ).toEqual(['提建议', '我的建议', '议事长廊', '消息'])
     // a resident has no 工作台, and no tile leads to a feature that does not exist yet
     expect(screen.queryByRole('button', { name: /工作台/ })).toBeNull()
+    expect(screen.queryByTestId('hub-work')).toBeNull()
     expect(screen.queryByText(/志愿活动|垃圾分类/)).toBeNull()
   })
 

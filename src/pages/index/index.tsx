@@ -8,7 +8,7 @@ import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
-import { FEATURES, tileVisible, type HubContext } from '@/hub'
+import { FEATURES, hubSections, tileVisible, type HubContext } from '@/hub'
 import { readScene, sceneOfScan } from '@/services/scene'
 import { Loading } from '@/components/loading'
 import './index.css'
@@ -137,6 +137,7 @@ export default function HomePage() {
         ? `${BIND_PAGE}?buildingId=${encodeURIComponent(place.buildingId)}`
         : BIND_PAGE
   const hub: HubContext = { profile, buildingId: place?.buildingId ?? null }
+  const sections = hubSections(profile)
 
   return (
     <PageShell className="home">
@@ -201,28 +202,41 @@ export default function HomePage() {
         </View>
       )}
 
-      <Text className="section-title">在这里可以</Text>
-      {FEATURES.map((feature) => {
-        const tiles = feature.tiles.filter((tile) => tileVisible(tile, profile))
-        if (!tiles.length) return null
-        return (
-          <View key={feature.id} className="hub-feature" data-testid={`hub-${feature.id}`}>
-            <Text className="hub-feature__name">{feature.name}</Text>
-            <View className="tiles">
-              {tiles.map((tile) => (
-                <Tile
-                  key={tile.id}
-                  primary={tile.primary}
-                  title={tile.title}
-                  hint={tile.hint}
-                  badges={badges[`${feature.id}.${tile.id}`] ?? []}
-                  onClick={() => go(tile.url(hub))}
-                />
-              ))}
-            </View>
+      {sections.work.length > 0 && (
+        <View className="hub-feature" data-testid="hub-work">
+          <Text className="section-title">我的工作台</Text>
+          <View className="tiles">
+            {sections.work.map(({ feature, tile }) => (
+              <Tile
+                key={`${feature.id}.${tile.id}`}
+                title={tile.title}
+                hint={tile.hint}
+                badges={badges[`${feature.id}.${tile.id}`] ?? []}
+                onClick={() => go(tile.url(hub))}
+              />
+            ))}
           </View>
-        )
-      })}
+        </View>
+      )}
+
+      <Text className="section-title">在这里可以</Text>
+      {sections.features.map(({ feature, tiles }) => (
+        <View key={feature.id} className="hub-feature" data-testid={`hub-${feature.id}`}>
+          <Text className="hub-feature__name">{feature.name}</Text>
+          <View className="tiles">
+            {tiles.map((tile) => (
+              <Tile
+                key={tile.id}
+                primary={tile.primary}
+                title={tile.title}
+                hint={tile.hint}
+                badges={badges[`${feature.id}.${tile.id}`] ?? []}
+                onClick={() => go(tile.url(hub))}
+              />
+            ))}
+          </View>
+        </View>
+      ))}
     </PageShell>
   )
 }
