@@ -43,6 +43,8 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
     (d) => [field === 'seconds' ? d.seconds : (d.publishedAt ?? d.createdAt).getTime(), d._id],
     (d) => ({
       ...toSummary(d, ctx.now),
+      // the board never carries a voice, nor says there is one
+      voiceSeconds: null,
       decision: d.decision,
       resultText: d.result?.text ?? null,
       seconded: seconded.has(d._id),

@@ -23,6 +23,9 @@ export function overdueOf(
   return null
 }
 
+/** What a list shows for a suggestion that is a voice note only. */
+export const VOICE_ONLY = '（语音建议）'
+
 export function excerpt(text: string, max = 60): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())
   return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…'
@@ -37,10 +40,11 @@ export function toSummary(s: SuggestionDoc, now: Date): SuggestionSummary {
     buildingName: s.buildingName,
     estateName: s.estateName,
     category: s.category,
-    excerpt: excerpt(s.text),
+    excerpt: excerpt(s.text) || VOICE_ONLY,
     status: s.status,
     anonymous: s.anonymous,
     imageCount: s.images.length,
+    voiceSeconds: s.voice?.seconds ?? null,
     seconds: s.seconds,
     published: s.published,
     golden: s.golden,
@@ -104,10 +108,14 @@ export function toDetail(
 ): SuggestionDetail {
   const insider = !isPublicViewer(v)
   const showSubmitter = v.mine || v.household || (v.handler && !s.anonymous)
+  // A voice is its speaker's: never for neighbours, whatever the board shows.
+  const voice = s.voice && (v.mine || v.household || v.handler) ? { ...s.voice } : null
   return {
     ...toSummary(s, now),
+    voiceSeconds: voice?.seconds ?? null,
     text: s.text,
     images: [...s.images],
+    voice,
     submitter: showSubmitter ? { householdLabel: s.householdLabel } : null,
     contactPhone: v.mine || v.handler ? s.contactPhone : null,
     needsReview: v.handler && s.contentCheck === 'review',
