@@ -2,7 +2,6 @@
 // steps go through the suggestion domain's own builders (changes.ts for the document and its
 // timeline, write.ts and the reminder timer for the messages, the points ledger's replay for the
 // 金点子), so the demo data cannot drift from what the functions write.
-import { createHash } from 'node:crypto'
 import {
   applied,
   goldenChange,
@@ -26,6 +25,7 @@ import type {
 import type { Notice } from '../cloudfunctions/suggestion/src/lib/notify'
 import { overdueNotice } from '../cloudfunctions/suggestion/src/timers/remind'
 import { newSuggestionNotice, toSubmitter } from '../cloudfunctions/suggestion/src/lib/write'
+import { privateKey } from '../server/keys'
 import { messageDocs, type MessageDoc } from '../server/messages'
 import type { BuildingDoc, HouseholdDoc, UserDoc } from '../server/models'
 import { replay, type PointsAccountDoc, type PointsLedgerDoc, type Posting } from '../server/points'
@@ -152,11 +152,8 @@ export function suggestionsSeed(
         apply(rateChange(s, step.rate, step.comment, when), when)
       } else {
         apply(goldenChange(step.golden, HANDLER_ACTORS.staff, when), when)
-        // An anonymous suggestion's key must not name it: the action draws it at random.
-        const anonymousKey = createHash('sha256')
-          .update(`seed-golden:${id}:${now.getTime()}`)
-          .digest('hex')
-          .slice(0, 24)
+        // an anonymous one's key follows from it without naming it, as the action's does
+        const anonymousKey = privateKey('golden', id)
         postings.push(
           goldenPosting(s, household._id, step.golden, 'demo-staff', when, anonymousKey),
         )

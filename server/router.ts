@@ -72,7 +72,11 @@ export type Timers = Record<string, (ctx: TimerContext) => Promise<unknown>>
 export function isTimerEvent(event: unknown): event is TimerEvent {
   if (!event || typeof event !== 'object') return false
   const e = event as Partial<TimerEvent>
-  return e.Type === 'Timer' && typeof e.TriggerName === 'string' && typeof e.Time === 'string'
+  return (
+    e.Type === 'Timer' &&
+    typeof e.TriggerName === 'string' &&
+    (e.Time === undefined || typeof e.Time === 'string')
+  )
 }
 
 const fail = (code: AppError['code'], message: string): Envelope<never> => ({

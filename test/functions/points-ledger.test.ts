@@ -14,6 +14,7 @@ import {
   type PointsLedgerDoc,
 } from '../../server/points'
 import { startTestCloud, type TestCloud } from '../support/cloud'
+import { expectLedgerBalanced } from '../support/ledger'
 import { uniq } from './suggestion-support'
 
 let t: TestCloud
@@ -23,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close()
 })
+afterEach(() => expectLedgerBalanced(t.cloud.store))
 
 const db = () => getCloud().database()
 const posting = (householdId: string, delta: number, key: string): Posting => ({

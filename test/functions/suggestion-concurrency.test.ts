@@ -1,6 +1,7 @@
 // Exactness under bursts: seconds, golden awards and the daily submission limit.
 import { EventEmitter } from 'node:events'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
+import { expectLedgerBalanced } from '../support/ledger'
 import { addResident, FN, fresh, ROLES, uniq } from './suggestion-support'
 
 // 200 calls at once queue on the SDK's pooled sockets, each adding a `connect` listener
@@ -18,6 +19,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close()
 })
+// whatever a burst did, every household's balance is the sum of its ledger
+afterEach(() => expectLedgerBalanced(t.cloud.store))
 
 const codes = (res: { ok: boolean; error?: { code: string } }[]) =>
   res.reduce<Record<string, number>>((acc, r) => {

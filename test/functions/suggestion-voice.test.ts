@@ -1,7 +1,8 @@
 // 按住说话: a suggestion may be a voice note with little or no text. The voice is its speaker's:
 // the submitter, their household and the building's handlers hear it; neighbours, the board and
 // the similar prompt never carry it, nor say there is one; it cannot be anonymous.
-import type { BoardPage, SimilarResult, SuggestionDetail } from '../../src/contract/suggestion'
+import type { Page } from '../../src/contract/common'
+import type { BoardItem, SimilarResult, SuggestionDetail } from '../../src/contract/suggestion'
 import { VOICE_NOT_ANONYMOUS } from '../../src/contract/suggestion'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
 import {
@@ -67,7 +68,7 @@ it('never gives it to a neighbour, even once published, nor to the board or the 
   const seen = await detailAs(ROLES.mate)
   expect(seen.voice).toBeNull()
   expect(seen.voiceSeconds).toBeNull()
-  const board = ok(await t.call<BoardPage>(FN, ROLES.mate, 'board', { limit: 50 }))
+  const board = ok(await t.call<Page<BoardItem>>(FN, ROLES.mate, 'board', { limit: 50 }))
   const card = board.items.find((i) => i.id === onlyVoice.id)
   expect(card).toBeDefined()
   expect(card?.voiceSeconds).toBeNull()

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { AppError, conflict, forbidden, isDuplicateKey } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
 import { inTransaction, isTransactionConflict, readInTransaction } from '../../../../server/db'
 import { load, getSuggestion } from '../lib/load'
+import { privateKey } from '../../../../server/keys'
 import { post } from '../../../../server/points'
 import { applied, goldenChange, goldenPosting } from '../lib/changes'
 import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
@@ -18,8 +18,8 @@ const alreadyAwarded = () => conflict('这条建议已经评为金点子了')
  * balance and ledger always agree. Once only: the transaction reads the flag from its snapshot,
  * and of two racing awards that both saw it unset, the second's write to the suggestion conflicts.
  * A named suggestion's ledger entry is also keyed golden-<suggestion> (a duplicate insert fails);
- * an anonymous one's key is random, as a key naming the suggestion would tie it to the household
- * for whoever reads ledgers.
+ * an anonymous one's is a keyed hash of it (server/keys.ts): it collides on a repeat like the
+ * named key, yet a reader of ledgers cannot tie it to the suggestion, and so to the household.
  */
 export const award = handler(suggestion.award, ['staff'], async (input, ctx) => {
   const { s, v } = await load(ctx, input.id)
@@ -46,7 +46,7 @@ export const award = handler(suggestion.award, ['staff'], async (input, ctx) => 
         })
       const posted = await post(
         t,
-        goldenPosting(s, householdId, points, ctx.openid, ctx.now, randomBytes(12).toString('hex')),
+        goldenPosting(s, householdId, points, ctx.openid, ctx.now, privateKey('golden', s._id)),
       )
       if (!posted.applied) throw alreadyAwarded()
       return posted.balance

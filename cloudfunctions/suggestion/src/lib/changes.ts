@@ -187,7 +187,8 @@ export function goldenChange(points: number, by: Actor, now: Date): Change {
 
 /**
  * The ledger posting of a 金点子. A named suggestion's key is golden-<suggestion>; an anonymous
- * one's key (`anonymousKey`, random) must not name it, nor may its reason or refId.
+ * one's (`anonymousKey`: server/keys.ts privateKey('golden', id)) follows from it but does not
+ * name it, nor may its reason or refId.
  */
 export function goldenPosting(
   s: SuggestionDoc,
