@@ -31,40 +31,23 @@ export function decodeCursor(cursor: string | null | undefined): CursorKey | nul
   throw invalid('翻页参数不对，请刷新后再试')
 }
 
-/** Items of a page fetched with limit + 1, and the cursor after them. */
-export function pageOf<D, T>(
-  docs: D[],
-  limit: number,
-  key: (d: D) => CursorKey,
-  view: (d: D) => T,
-): { items: T[]; cursor: string | null } {
-  const more = docs.length > limit
-  const shown = more ? docs.slice(0, limit) : docs
-  const last = shown[shown.length - 1]
-  return { items: shown.map(view), cursor: more && last ? encodeCursor(key(last)) : null }
-}
-
 /**
- * A page of `collection` newest first by the Date field `field` (ties by _id), after `cursor`:
- * one query of limit + 1, never a skip.
+ * A page of `collection` in descending order of `field` (a Date, or a number such as a count;
+ * ties by _id), after `cursor`: one query of limit + 1, never a skip.
  */
-export async function newestFirst<D extends { _id: string }>(
+export async function descending<D extends { _id: string }>(
   db: Database,
   collection: string,
   where: object,
   field: keyof D & string,
+  kind: 'date' | 'number',
   page: { cursor?: string | null; limit: number },
 ): Promise<{ docs: D[]; cursor: string | null }> {
   const _ = db.command
   const after = decodeCursor(page.cursor)
+  const at = after ? (kind === 'date' ? new Date(after[0]) : after[0]) : null
   const query = after
-    ? _.and(
-        where,
-        _.or(
-          { [field]: _.lt(new Date(after[0])) },
-          { [field]: new Date(after[0]), _id: _.lt(after[1]) },
-        ),
-      )
+    ? _.and(where, _.or({ [field]: _.lt(at) }, { [field]: at, _id: _.lt(after[1]) }))
     : where
   const docs = await rows<D>(
     db
@@ -77,6 +60,20 @@ export async function newestFirst<D extends { _id: string }>(
   const more = docs.length > page.limit
   const shown = more ? docs.slice(0, page.limit) : docs
   const last = shown[shown.length - 1]
-  const at = (d: D) => (d[field] as unknown as Date).getTime()
-  return { docs: shown, cursor: more && last ? encodeCursor([at(last), last._id]) : null }
+  const keyOf = (d: D): number => {
+    const value = d[field] as unknown
+    return value instanceof Date ? value.getTime() : Number(value)
+  }
+  return { docs: shown, cursor: more && last ? encodeCursor([keyOf(last), last._id]) : null }
+}
+
+/** A page newest first by the Date field `field` (ties by _id), after `cursor`. */
+export function newestFirst<D extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+  field: keyof D & string,
+  page: { cursor?: string | null; limit: number },
+): Promise<{ docs: D[]; cursor: string | null }> {
+  return descending(db, collection, where, field, 'date', page)
 }

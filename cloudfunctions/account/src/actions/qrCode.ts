@@ -1,10 +1,11 @@
 import { account } from '../../../../src/contract/account'
+import { PAGES } from '../../../../src/contract/pages'
 import { requireManagerOf } from '../../../../server/access'
 import { getBuilding, getHousehold, parseScene } from '../../../../server/places'
 import { handler } from '../../../../server/router'
 
-/** The page a scanned code opens; it reads `scene` in onLoad. */
-export const SCAN_PAGE = 'pages/index/index'
+/** The page a scanned code opens (it reads `scene` in onLoad); wxacode wants no leading slash. */
+export const SCAN_PAGE = PAGES.home.replace(/^\//, '')
 
 /** The code printed on a building's suggestion box (b=) or a household's card (h=). */
 export const qrCode = handler(account.qrCode, ['staff', 'liaison'], async ({ scene }, ctx) => {

@@ -2,10 +2,9 @@ import { rows } from '../../../../server/db'
 import { forbidden } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { suggestion } from '../../../../src/contract/suggestion'
-import { decodeCursor, pageOf } from '../../../../server/paging'
+import { descending } from '../../../../server/paging'
 import { secondId } from '../lib/load'
 import { SECONDS, SUGGESTIONS, type SecondDoc, type SuggestionDoc } from '../lib/model'
-import { after, all, type Condition } from '../lib/query'
 import { callerHousehold, homeCommunity, viewerOf } from '../lib/scope'
 import { canSecond, toSummary } from '../lib/views'
 
@@ -16,17 +15,15 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
   const communityId = homeCommunity(ctx.user, household)
   if (!communityId) throw forbidden('请先绑定您家的房屋，再看本社区的议事长廊')
   const field = sort === 'seconds' ? 'seconds' : 'publishedAt'
-  const parts: Condition[] = [{ communityId, published: true }]
-  const key = decodeCursor(cursor)
-  if (key) parts.push(after(_, field, [field === 'seconds' ? key[0] : new Date(key[0]), key[1]]))
-  const docs = await rows<SuggestionDoc>(
-    ctx.db
-      .collection(SUGGESTIONS)
-      .where(all(_, parts))
-      .orderBy(field, 'desc')
-      .orderBy('_id', 'desc')
-      .limit(limit + 1),
+  const page = await descending<SuggestionDoc>(
+    ctx.db,
+    SUGGESTIONS,
+    { communityId, published: true },
+    field,
+    field === 'seconds' ? 'number' : 'date',
+    { cursor, limit },
   )
+  const docs = page.docs
   // Which of this page the caller already seconded: one read by the seconds' deterministic ids.
   const mineSeconds = docs.length
     ? await rows<SecondDoc>(
@@ -37,11 +34,9 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
       )
     : []
   const seconded = new Set(mineSeconds.map((s) => s.suggestionId))
-  return pageOf(
-    docs,
-    limit,
-    (d) => [field === 'seconds' ? d.seconds : (d.publishedAt ?? d.createdAt).getTime(), d._id],
-    (d) => ({
+  return {
+    cursor: page.cursor,
+    items: docs.map((d) => ({
       ...toSummary(d, ctx.now),
       // the board never carries a voice, nor says there is one
       voiceSeconds: null,
@@ -51,6 +46,6 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
       mine: d.openid === ctx.openid,
       canSecond: canSecond(d, viewerOf(ctx, d, household)),
       publishedAt: d.publishedAt?.toISOString() ?? null,
-    }),
-  )
+    })),
+  }
 })

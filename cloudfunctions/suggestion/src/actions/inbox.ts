@@ -1,4 +1,4 @@
-import { rows, aggregated } from '../../../../server/db'
+import { aggregated } from '../../../../server/db'
 import { handler } from '../../../../server/router'
 import {
   STATUSES,
@@ -6,9 +6,9 @@ import {
   type InboxPage,
   type Status,
 } from '../../../../src/contract/suggestion'
-import { decodeCursor, pageOf } from '../../../../server/paging'
+import { newestFirst } from '../../../../server/paging'
 import { SUGGESTIONS, WORKING_STATUSES, type SuggestionDoc } from '../lib/model'
-import { after, all, handlerScope, overdueCondition, type Condition } from '../lib/query'
+import { all, handlerScope, overdueCondition, type Condition } from '../lib/query'
 import { toSummary } from '../lib/views'
 
 interface StatusGroup {
@@ -29,20 +29,11 @@ export const inbox = handler(suggestion.inbox, ['staff', 'liaison'], async (inpu
   if (input.buildingId) filters.push({ buildingId: input.buildingId })
   if (input.category) filters.push({ category: input.category })
   if (input.overdue) filters.push(overdueCondition(_, ctx.now))
-  const page: Condition[] = [...filters]
-  if (input.status) page.push({ status: input.status })
-  const key = decodeCursor(input.cursor)
-  if (key) page.push(after(_, 'createdAt', [new Date(key[0]), key[1]]))
+  const shown: Condition[] = [...filters]
+  if (input.status) shown.push({ status: input.status })
 
-  const [docs, groups] = await Promise.all([
-    rows<SuggestionDoc>(
-      ctx.db
-        .collection(SUGGESTIONS)
-        .where(all(_, page))
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(input.limit + 1),
-    ),
+  const [page, groups] = await Promise.all([
+    newestFirst<SuggestionDoc>(ctx.db, SUGGESTIONS, all(_, shown), 'createdAt', input),
     aggregated<StatusGroup>(
       ctx.db
         .collection(SUGGESTIONS)
@@ -66,13 +57,5 @@ export const inbox = handler(suggestion.inbox, ['staff', 'liaison'], async (inpu
     if (g._id === 'submitted') counts.overdue += g.lateAccept
     else if (WORKING_STATUSES.includes(g._id)) counts.overdue += g.lateResolve
   }
-  return {
-    ...pageOf(
-      docs,
-      input.limit,
-      (d) => [d.createdAt.getTime(), d._id],
-      (d) => toSummary(d, ctx.now),
-    ),
-    counts,
-  }
+  return { items: page.docs.map((d) => toSummary(d, ctx.now)), cursor: page.cursor, counts }
 })

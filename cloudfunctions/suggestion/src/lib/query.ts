@@ -1,4 +1,4 @@
-// Query pieces shared by the inbox, stats and the scheduler.
+// Query pieces shared by the inbox, stats and the reminder timer.
 import type { UserDoc } from '../../../../server/models'
 import type { Command } from '../../../../server/db'
 import { WORKING_STATUSES } from './model'
@@ -28,9 +28,4 @@ export function overdueCondition(_: Command, now: Date): Condition {
 export function all(_: Command, parts: Condition[]): Condition {
   if (parts.length === 0) return {}
   return parts.length === 1 ? parts[0] : _.and(...parts)
-}
-
-/** Keyset condition for "after this (value, _id)" in descending order of `field`. */
-export function after(_: Command, field: string, key: [number | Date, string]): Condition {
-  return _.or({ [field]: _.lt(key[0]) }, { [field]: key[0], _id: _.lt(key[1]) })
 }
