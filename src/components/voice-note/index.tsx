@@ -167,7 +167,7 @@ export function VoiceRecorder({
     return (
       <View className="voice__done" data-testid="voice-note">
         <View className="voice__summary">
-          <Text className="voice__length">语音 {seconds} 秒</Text>
+          <Text className="voice__length">🎤 语音 {seconds} 秒</Text>
           {phase.kind === 'uploading' && (
             <Text className="voice__state">正在上传 {phase.progress}%</Text>
           )}
@@ -220,7 +220,7 @@ export function VoiceRecorder({
             ? phase.mode === 'hold'
               ? `正在录音 ${voice.elapsed} 秒 · 松开结束`
               : `正在录音 ${voice.elapsed} 秒 · 说完了点这里`
-            : '按住说话'}
+            : '🎤 按住说话'}
       </View>
       {voice.error ? (
         <View className="error-text" ariaRole="alert">
@@ -270,7 +270,7 @@ function PlayButton({
 export function VoicePlayer({ voice }: { voice: VoiceNote }) {
   return (
     <View className="voice__done" data-testid="voice-player">
-      <Text className="voice__length">居民留了一段语音，{voice.seconds} 秒</Text>
+      <Text className="voice__length">🎤 居民留了一段语音，{voice.seconds} 秒</Text>
       <View className="voice__actions">
         <PlayButton source={voice.fileId} seconds={voice.seconds} label="播放" />
       </View>
