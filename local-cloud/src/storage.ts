@@ -29,12 +29,6 @@ const CONTENT_TYPES: Record<string, string> = {
   woff2: 'font/woff2',
   ttf: 'font/ttf',
   wasm: 'application/wasm',
-  mp3: 'audio/mpeg',
-  aac: 'audio/aac',
-  m4a: 'audio/mp4',
-  webm: 'audio/webm',
-  ogg: 'audio/ogg',
-  wav: 'audio/wav',
 }
 
 /** Recognises the four image formats WeChat pages display, by their magic bytes. */
@@ -51,30 +45,6 @@ export function sniffImage(buf: Buffer): ImageKind | null {
     return 'webp'
   }
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.toString('latin1', 0, 6))) return 'gif'
-  return null
-}
-
-export type AudioKind = 'mp3' | 'm4a' | 'webm' | 'ogg' | 'wav' | 'aac'
-
-/**
- * Recognises the voice recordings a phone makes (RecorderManager: mp3 / aac / wav; a browser's
- * MediaRecorder: webm or ogg), by their magic bytes.
- */
-export function sniffAudio(buf: Buffer): AudioKind | null {
-  if (buf.length >= 4 && buf.readUInt32BE(0) === 0x1a45dfa3) return 'webm'
-  if (buf.length >= 4 && buf.toString('latin1', 0, 4) === 'OggS') return 'ogg'
-  if (buf.length >= 3 && buf.toString('latin1', 0, 3) === 'ID3') return 'mp3'
-  if (
-    buf.length >= 12 &&
-    buf.toString('latin1', 0, 4) === 'RIFF' &&
-    buf.toString('latin1', 8, 12) === 'WAVE'
-  ) {
-    return 'wav'
-  }
-  if (buf.length >= 8 && buf.toString('latin1', 4, 8) === 'ftyp') return 'm4a'
-  // ADTS AAC (0xFFF1 / 0xFFF9) before MPEG audio frames (0xFFE…–0xFFF…, layer bits set)
-  if (buf.length >= 2 && buf[0] === 0xff && (buf[1] & 0xf6) === 0xf0) return 'aac'
-  if (buf.length >= 2 && buf[0] === 0xff && (buf[1] & 0xe0) === 0xe0) return 'mp3'
   return null
 }
 

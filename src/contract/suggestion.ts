@@ -73,18 +73,6 @@ export const ANONYMITY_NOTICE =
 
 export { UPLOAD_DIR } from './common'
 
-/** The shortest typed description (a voice note may stand in for it). */
-export const MIN_TEXT = 5
-/** 按住说话 records at most this long. */
-export const MAX_VOICE_SECONDS = 60
-export const VOICE_NOT_ANONYMOUS = '匿名建议不能留语音：熟人听声音就知道是谁。请打字，或者不匿名'
-
-export interface VoiceNote {
-  /** cloud file ID of the recording */
-  fileId: string
-  seconds: number
-}
-
 /** Pages that messages link to (the suggestion subpackage). */
 export const SUGGESTION_PAGES = {
   detail: PAGES.detail,
@@ -130,8 +118,6 @@ export interface SuggestionSummary {
   status: Status
   anonymous: boolean
   imageCount: number
-  /** the length of its voice note (null: none, or not for this viewer, e.g. on the board) */
-  voiceSeconds: number | null
   seconds: number
   published: boolean
   golden: boolean
@@ -169,8 +155,6 @@ export interface SuggestionDetail extends SuggestionSummary {
   text: string
   /** cloud file IDs */
   images: string[]
-  /** the voice note: for the submitter, their household and the handlers only, never the board */
-  voice: VoiceNote | null
   /** household label and phone: only for the submitter and the building's handlers, and never when anonymous (phone excepted, see `contactPhone`) */
   submitter: { householdLabel: string | null } | null
   /** shown to handlers only, when the resident chose to leave it */
@@ -284,50 +268,16 @@ const Images = v.optional(
   [],
 )
 
-/** A voice note recorded instead of typing (按住说话), uploaded like a photo. */
-export const VoiceNoteInput = v.strictObject({
-  fileId: v.pipe(
-    v.string('语音格式不对'),
-    v.maxLength(300, '语音地址太长'),
-    v.regex(
-      /^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\-/]+\.(mp3|aac|m4a|webm|ogg|wav)$/,
-      '语音格式不对',
-    ),
-  ),
-  seconds: v.pipe(
-    v.number('语音长度不对'),
-    v.integer('语音长度不对'),
-    v.minValue(1, '语音太短了，请按住多说几句'),
-    v.maxValue(MAX_VOICE_SECONDS, `语音最长 ${MAX_VOICE_SECONDS} 秒`),
-  ),
+export const SubmitInput = v.strictObject({
+  buildingId: Id,
+  category: Category,
+  text: text(5, 500, '问题描述'),
+  images: Images,
+  contactPhone: v.optional(v.nullable(Phone), null),
+  anonymous: v.optional(v.boolean(), false),
+  /** the client's id for this draft, so a retried submit never files twice */
+  clientToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不对'))),
 })
-
-export const SubmitInput = v.pipe(
-  v.strictObject({
-    buildingId: Id,
-    category: Category,
-    /** may be short or empty when a voice note says it */
-    text: v.optional(text(0, 500, '问题描述'), ''),
-    images: Images,
-    voice: v.optional(v.nullable(VoiceNoteInput), null),
-    contactPhone: v.optional(v.nullable(Phone), null),
-    anonymous: v.optional(v.boolean(), false),
-    /** the client's id for this draft, so a retried submit never files twice */
-    clientToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不对'))),
-  }),
-  v.forward(
-    v.check(
-      (i) => i.voice !== null || i.text.length >= MIN_TEXT,
-      `问题描述至少 ${MIN_TEXT} 个字，或者按住说话留一段语音`,
-    ),
-    ['text'],
-  ),
-  // A voice can be recognised: it would undo the anonymity.
-  v.forward(
-    v.check((i) => !(i.anonymous && i.voice !== null), VOICE_NOT_ANONYMOUS),
-    ['voice'],
-  ),
-)
 
 const ById = v.strictObject({ id: Id })
 const Paged = { cursor: Cursor, limit: PageSize }

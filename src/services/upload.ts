@@ -1,11 +1,10 @@
-// Photos and voice notes for suggestions: choose, shrink, upload to cloud storage with progress.
+// Photos for suggestions: choose, shrink, upload to cloud storage with progress.
 // weapp: chooseMedia (compressed) → compressImage → wx.cloud.uploadFile.
 // h5 (local demo): file input → canvas downscale to ≤ 1600 px JPEG → POST /upload on the local cloud.
 import Taro from '@tarojs/taro'
 import { accountService } from './account'
 import { apiUrl, ensureCloud } from './cloud'
 import { currentPersonaId } from './persona'
-import type { Recording } from './recorder'
 
 /** A photo picked on this device, not yet (or being) uploaded. */
 export interface LocalPhoto {
@@ -73,9 +72,9 @@ function uploadDir(): Promise<string> {
   return dir
 }
 
-async function storagePath(ext = 'jpg'): Promise<string> {
+async function storagePath(): Promise<string> {
   const rand = Math.random().toString(36).slice(2, 8)
-  return `${await uploadDir()}/${Date.now()}-${rand}.${ext}`
+  return `${await uploadDir()}/${Date.now()}-${rand}.jpg`
 }
 
 /**
@@ -156,42 +155,11 @@ async function uploadH5(
   onProgress: (percent: number) => void,
 ): Promise<string> {
   const source = photo.file ?? (await (await fetch(photo.preview)).blob())
-  return postBlob(await downscale(source), path, onProgress, '照片')
-}
-
-/** A voice note (按住说话), stored like a photo in the caller's own folder. */
-export async function uploadVoice(
-  rec: Recording,
-  onProgress: (percent: number) => void,
-): Promise<string> {
-  const path = await storagePath(rec.ext)
-  if (process.env.TARO_ENV === 'weapp') {
-    return new Promise<string>((resolve, reject) => {
-      ensureCloud()
-      const task = Taro.cloud.uploadFile({
-        cloudPath: path,
-        filePath: rec.path,
-        success: (res) => resolve(res.fileID),
-        fail: () => reject(new UploadError('语音没有传上去，请检查网络后再试')),
-      })
-      task.onProgressUpdate((res) => onProgress(res.progress))
-    })
-  }
-  const body = rec.blob ?? (await (await fetch(rec.path)).blob())
-  return postBlob(body, path, onProgress, '语音')
-}
-
-/** h5: POST /upload on the local cloud, with progress. */
-function postBlob(
-  body: Blob,
-  path: string,
-  onProgress: (percent: number) => void,
-  what: '照片' | '语音',
-): Promise<string> {
+  const body = await downscale(source)
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', apiUrl(`/upload?path=${encodeURIComponent(path)}`))
-    xhr.setRequestHeader('content-type', body.type || 'application/octet-stream')
+    xhr.setRequestHeader('content-type', body.type || 'image/jpeg')
     xhr.setRequestHeader('X-WX-OPENID', currentPersonaId())
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100))
@@ -207,10 +175,10 @@ function postBlob(
         onProgress(100)
         resolve(fileID)
       } else {
-        reject(new UploadError(`${what}没有传上去，请再试一次`))
+        reject(new UploadError('照片没有传上去，请再试一次'))
       }
     }
-    xhr.onerror = () => reject(new UploadError(`${what}没有传上去，请检查网络后再试`))
+    xhr.onerror = () => reject(new UploadError('照片没有传上去，请检查网络后再试'))
     xhr.send(body)
   })
 }

@@ -38,8 +38,6 @@ export const board = handler(suggestion.board, 'anyone', async ({ sort, cursor, 
     cursor: page.cursor,
     items: docs.map((d) => ({
       ...toSummary(d, ctx.now),
-      // the board never carries a voice, nor says there is one
-      voiceSeconds: null,
       decision: d.decision,
       resultText: d.result?.text ?? null,
       seconded: seconded.has(d._id),

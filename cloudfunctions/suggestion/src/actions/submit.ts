@@ -1,17 +1,11 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { AppError, invalid, isDuplicateKey } from '../../../../server/errors'
+import { AppError, isDuplicateKey } from '../../../../server/errors'
 import { getBuilding } from '../../../../server/places'
 import { handler, type ActionContext } from '../../../../server/router'
 import { DAILY_SUBMIT_LIMIT, suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
-import {
-  anonymise,
-  discard,
-  isOwnUpload,
-  requireOwnImages,
-  storagePath,
-} from '../../../../server/uploads'
+import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
 import { newSuggestion } from '../lib/changes'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
@@ -94,9 +88,6 @@ async function insert(ctx: ActionContext, doc: SuggestionDoc): Promise<Suggestio
 /** Anyone identified may submit (a young resident who just scanned the box may not have bound a household). */
 export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) => {
   requireOwnImages(input.images, ctx.openid)
-  if (input.voice && !isOwnUpload(ctx.openid, storagePath(input.voice.fileId))) {
-    throw invalid('只能使用您自己录的语音')
-  }
   const [building, household, verdict] = await Promise.all([
     getBuilding(ctx.db, input.buildingId),
     callerHousehold(ctx),
@@ -121,8 +112,6 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
           category: input.category,
           text: input.text,
           images: input.anonymous ? moved : images,
-          // never anonymous (the schema refuses the pair): a voice can be recognised
-          voice: input.voice,
           contactPhone: input.contactPhone,
           anonymous: input.anonymous,
           contentCheck: verdict,

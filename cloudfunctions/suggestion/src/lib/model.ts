@@ -1,11 +1,5 @@
 // Documents of the suggestion feature (see database/manifest.json for their indexes).
-import type {
-  Actor,
-  Category,
-  Status,
-  TimelineEntry,
-  VoiceNote,
-} from '../../../../src/contract/suggestion'
+import type { Actor, Category, Status, TimelineEntry } from '../../../../src/contract/suggestion'
 
 export const SUGGESTIONS = 'suggestions'
 export const COMMENTS = 'suggestionComments'
@@ -52,8 +46,6 @@ export interface SuggestionDoc {
   category: Category
   text: string
   images: string[]
-  /** a voice note instead of (or with) the text; absent on documents from before voice notes */
-  voice?: VoiceNote | null
   status: Status
   /** not accepted by then → overdue 'accept' */
   acceptDueAt: Date

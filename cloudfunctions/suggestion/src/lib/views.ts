@@ -23,9 +23,6 @@ export function overdueOf(
   return null
 }
 
-/** What a list shows for a suggestion that is a voice note only. */
-export const VOICE_ONLY = '（语音建议）'
-
 export function excerpt(text: string, max = 60): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())
   return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…'
@@ -40,11 +37,10 @@ export function toSummary(s: SuggestionDoc, now: Date): SuggestionSummary {
     buildingName: s.buildingName,
     estateName: s.estateName,
     category: s.category,
-    excerpt: excerpt(s.text) || VOICE_ONLY,
+    excerpt: excerpt(s.text),
     status: s.status,
     anonymous: s.anonymous,
     imageCount: s.images.length,
-    voiceSeconds: s.voice?.seconds ?? null,
     seconds: s.seconds,
     published: s.published,
     golden: s.golden,
@@ -108,14 +104,10 @@ export function toDetail(
 ): SuggestionDetail {
   const insider = !isPublicViewer(v)
   const showSubmitter = v.mine || v.household || (v.handler && !s.anonymous)
-  // A voice is its speaker's: never for neighbours, whatever the board shows.
-  const voice = s.voice && (v.mine || v.household || v.handler) ? { ...s.voice } : null
   return {
     ...toSummary(s, now),
-    voiceSeconds: voice?.seconds ?? null,
     text: s.text,
     images: [...s.images],
-    voice,
     submitter: showSubmitter ? { householdLabel: s.householdLabel } : null,
     contactPhone: v.mine || v.handler ? s.contactPhone : null,
     needsReview: v.handler && s.contentCheck === 'review',

@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import type { SuggestionDetail } from '@/contract/suggestion'
 import { PhotoGrid } from '@/components/photo-grid'
 import { Stars } from '@/components/stars'
-import { VoicePlayer } from '@/components/voice-note'
 import { formatTime } from '../../format'
 
 export function DetailContent({ detail: d }: { detail: SuggestionDetail }) {
@@ -12,16 +11,9 @@ export function DetailContent({ detail: d }: { detail: SuggestionDetail }) {
     <>
       <View className="card">
         <Text className="card__label">反映的问题</Text>
-        {d.text ? (
-          <Text className="detail-text" userSelect>
-            {d.text}
-          </Text>
-        ) : (
-          !d.voice && (
-            <Text className="detail-text muted">（这条建议是一段语音，只有社区能听）</Text>
-          )
-        )}
-        {d.voice && <VoicePlayer voice={d.voice} />}
+        <Text className="detail-text" userSelect>
+          {d.text}
+        </Text>
         <PhotoGrid fileIds={d.images} label="居民拍的照片" />
       </View>
 

@@ -11,7 +11,6 @@ import {
   ANONYMITY_NOTICE,
   CATEGORIES,
   MAX_IMAGES,
-  MIN_TEXT,
   SubmitInput,
   SIMILAR_STAGE_LABELS,
   type SimilarResult,
@@ -25,14 +24,13 @@ import { suggestionService } from '@/services/suggestion'
 import { Loading } from '@/components/loading'
 import { Chips } from '@/components/chips'
 import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
-import { useVoiceNote, VoiceRecorder } from '@/components/voice-note'
 import { StatusTag } from '../../components/status-tag'
 import { DETAIL_PAGE } from '../../links'
 import { resolvePlace, type PlaceChoice } from '../../place'
 import { useDraft } from './use-draft'
 import './index.css'
 
-const TEXT_MIN = MIN_TEXT
+const TEXT_MIN = 5
 const TEXT_MAX = 500
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: c }))
 
@@ -48,7 +46,6 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ id: string; no: string } | null>(null)
   const photos = usePhotoUploads()
-  const voice = useVoiceNote()
 
   const place = placeState.kind === 'ready' ? placeState.place : null
 
@@ -98,7 +95,6 @@ export default function SubmitPage() {
 
   const clearForm = () => {
     draft.clear()
-    voice.clear()
     setError(null)
   }
 
@@ -111,7 +107,6 @@ export default function SubmitPage() {
       category: category ?? '',
       text: text.trim(),
       images: photos.fileIds,
-      voice: voice.note,
       contactPhone: phone.trim() ? phone.trim() : null,
       anonymous,
       clientToken: draft.clientToken,
@@ -119,14 +114,6 @@ export default function SubmitPage() {
     const checked = v.safeParse(SubmitInput, input)
     if (!checked.success) {
       setError(checked.issues[0].message)
-      return
-    }
-    if (voice.busy) {
-      setError('语音还没录完或还在上传，请等一下再提交')
-      return
-    }
-    if (voice.phase.kind === 'failed') {
-      setError('语音没传上去：点“重传”，或者点“删除”')
       return
     }
     if (photos.uploading) {
@@ -324,22 +311,15 @@ export default function SubmitPage() {
         />
         <Text
           className={
-            !voice.note && length > 0 && length < TEXT_MIN
+            length > 0 && length < TEXT_MIN
               ? 'submit-text__count submit-text__count--short'
               : 'submit-text__count'
           }
         >
-          {!voice.note && length > 0 && length < TEXT_MIN
-            ? `还差 ${TEXT_MIN - length} 个字 · `
-            : ''}
+          {length > 0 && length < TEXT_MIN ? `还差 ${TEXT_MIN - length} 个字 · ` : ''}
           {length}/{TEXT_MAX}
         </Text>
       </View>
-
-      <VoiceRecorder
-        voice={voice}
-        disabledReason={anonymous ? '匿名提交时不能留语音：熟人听声音就知道是谁。' : null}
-      />
 
       <Text className="section-title">3. 拍张照片（可以不拍）</Text>
       <PhotoPicker uploads={photos} max={MAX_IMAGES} addLabel="加照片" />
