@@ -66,7 +66,9 @@ describe('提建议', () => {
     type('楼下总有外面的车停在消防通道上')
     fireEvent.change(screen.getByLabelText('联系电话'), { target: { value: '12345' } })
     tap('提交')
-    expect(screen.getByRole('alert').textContent).toBe('请填写 11 位手机号')
+    expect(screen.getByRole('alert').textContent).toBe(
+      '请填写 11 位手机号，或带区号的座机号（如 0371-68925010）',
+    )
 
     expect((await suggestionService.mine()).items).toHaveLength(0)
   })

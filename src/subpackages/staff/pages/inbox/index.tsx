@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Profile } from '@/contract/account'
+import { toast } from '@/services/feedback'
 import {
   CATEGORIES,
   STATUSES,
@@ -111,7 +112,7 @@ export default function InboxPage() {
           outcome === 'declined'
             ? '没有开启，新建议仍会出现在“消息”里'
             : '这个小程序还没有配置微信提醒，新建议会出现在“消息”里'
-        void Taro.showToast({ title, icon: 'none', duration: 3000 })
+        toast(title)
       }
     })
   }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Profile } from '@/contract/account'
+import { toast } from '@/services/feedback'
 import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
@@ -59,17 +60,13 @@ export default function BoardPage() {
         (s) => ({ ...s, seconds: res.seconds }),
       )
       setSeconded((m) => ({ ...m, [item.id]: true }))
-      void Taro.showToast({ title: '已附议', icon: 'success' })
+      toast('已附议', 'success')
     } catch (err) {
       if (failedWith(err, 'CONFLICT')) {
         setSeconded((m) => ({ ...m, [item.id]: true }))
-        void Taro.showToast({ title: '您已经附议过了', icon: 'none' })
+        toast('您已经附议过了')
       } else {
-        void Taro.showToast({
-          title: errorMessage(err, '没有附议成功，请再试一次'),
-          icon: 'none',
-          duration: 3000,
-        })
+        toast(errorMessage(err, '没有附议成功，请再试一次'))
       }
     } finally {
       setPending(null)
