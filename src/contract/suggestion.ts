@@ -140,6 +140,8 @@ export interface BoardItem extends SuggestionSummary {
   canSecond: boolean
   /** when it was put on the board (the 最新公开 order) */
   publishedAt: string | null
+  /** the whole text (published: the community reads it), for 展开全文 on the card */
+  text?: string
 }
 
 export interface CommentView {
@@ -298,6 +300,8 @@ export const suggestion = {
         buildingId: v.optional(Id),
         category: v.optional(Category),
         overdue: v.optional(v.boolean()),
+        /** 待办: still to be done (submitted, accepted, deliberating, in progress) */
+        open: v.optional(v.boolean()),
         ...Paged,
       }),
       {},
@@ -333,7 +337,12 @@ export const suggestion = {
   publish: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, published: v.boolean() })),
   board: defineAction<Page<BoardItem>>()(
     v.optional(
-      v.strictObject({ sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'), ...Paged }),
+      v.strictObject({
+        sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'),
+        /** 本楼: only this building's (the board is still the caller's own community) */
+        buildingId: v.optional(Id),
+        ...Paged,
+      }),
       {},
     ),
   ),

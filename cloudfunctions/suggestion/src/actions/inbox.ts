@@ -31,6 +31,7 @@ export const inbox = handler(suggestion.inbox, ['staff', 'liaison'], async (inpu
   if (input.overdue) filters.push(overdueCondition(_, ctx.now))
   const page: Condition[] = [...filters]
   if (input.status) page.push({ status: input.status })
+  if (input.open) page.push({ status: _.in(['submitted', ...WORKING_STATUSES]) })
   const key = decodeCursor(input.cursor)
   if (key) page.push(after(_, 'createdAt', [new Date(key[0]), key[1]]))
 
