@@ -9,8 +9,11 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
     openPage(CODES, {}, 'demo-liaison')
     render(<CodesPage />)
     expect(await screen.findByText('陇海安居 1号楼 民意信箱')).toBeTruthy()
-    expect(screen.getByText('陇海安居 2号楼')).toBeTruthy()
-    expect(screen.queryByText('陇海安居 3号楼')).toBeNull()
+    // the building picker is one line until 换一栋: then only their own buildings
+    fireEvent.click(screen.getByRole('button', { name: '换一栋' }))
+    expect(screen.getByRole('button', { name: '陇海安居 2号楼' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '陇海安居 3号楼' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '陇海安居 1号楼' }))
     const img = screen.getByTestId('qr-card').querySelector('img')
     expect(img?.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
   })
@@ -18,7 +21,8 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
   it('staff print a household card by unit and room', async () => {
     openPage(CODES, {}, 'demo-staff')
     render(<CodesPage />)
-    fireEvent.click(await screen.findByText('陇海安居 3号楼'))
+    fireEvent.click(await screen.findByRole('button', { name: '换一栋' }))
+    fireEvent.click(screen.getByRole('button', { name: '陇海安居 3号楼' }))
     await screen.findByText('陇海安居 3号楼 民意信箱')
     fireEvent.click(screen.getByRole('button', { name: '2单元' }))
     fireEvent.change(screen.getByLabelText('房号'), { target: { value: '502' } })
