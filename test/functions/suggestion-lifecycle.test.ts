@@ -386,14 +386,14 @@ describe('transition', () => {
     ok(await t.call(FN, ROLES.liaison, 'transition', { id: s.id, to: 'in_progress' }))
     const msgs = messagesOf(openid)
     // each title says what happened and to which suggestion, in the resident's own words
-    expect(msgs.map((m) => [m.kind, m.title.split('：')[0], m.pushed])).toEqual([
+    expect(msgs.map((m) => [m.kind, String(m.title).split('：')[0], m.pushed])).toEqual([
       ['status', '您的建议已受理', true],
       ['status', '您的建议正在办理', false],
     ])
     const words = Array.from(String(doc(s.id).text))
       .slice(0, 11)
       .join('')
-    for (const m of msgs) expect(m.title.split('：')[1]).toContain(words)
+    for (const m of msgs) expect(String(m.title).split('：')[1]).toContain(words)
     expect(msgs[1].pushError).toMatch(/43101/)
     expect(msgs[0].link).toBe(`/subpackages/suggestion/pages/detail/index?id=${s.id}`)
     const out = outboxOf(openid)

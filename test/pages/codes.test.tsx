@@ -14,7 +14,7 @@ describe('二维码 (staff and liaisons print 一箱一卡)', () => {
     expect(screen.getByRole('button', { name: '陇海安居 2号楼' })).toBeTruthy()
     expect(screen.queryByRole('button', { name: '陇海安居 3号楼' })).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: '陇海安居 1号楼' }))
-    const img = screen.getByTestId('qr-card').querySelector('img')
+    const img = (await screen.findByTestId('qr-card')).querySelector('img')
     expect(img?.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
   })
 

@@ -160,7 +160,9 @@ export default function HomePage() {
         ? placeOfBuilding(remembered, 'remembered')
         : null
 
-  const needsBinding = profile !== null && profile.household === null
+  // not while a scanned code is still being read: the callout would miss its building
+  const needsBinding =
+    profile !== null && profile.household === null && !(scan && !scan.notOurs && scanned.loading)
   const bindUrl =
     target?.kind === 'household'
       ? `${BIND_PAGE}?scene=${encodeURIComponent(`h=${target.household.id}`)}`

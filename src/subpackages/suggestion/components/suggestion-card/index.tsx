@@ -32,7 +32,8 @@ export function SuggestionCard({
 }: SuggestionCardProps) {
   const overdue = showOverdue && item.overdue ? OVERDUE_LABELS[item.overdue] : null
   const [expanded, setExpanded] = useState(false)
-  const long = fullText !== undefined && fullText.length > item.excerpt.length
+  // the excerpt shows two lines at most: anything longer than a line or so is cut on screen
+  const long = fullText !== undefined && fullText.length > 16
   return (
     <View
       className={overdue ? 's-card s-card--overdue' : 's-card'}
