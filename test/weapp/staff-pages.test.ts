@@ -36,9 +36,13 @@ describe('weapp build · the pages 刘书记 (demo-staff) works in', () => {
   it('工作台: the community’s suggestions by status, the new one first', async () => {
     const page = open('subpackages/staff/pages/inbox/index')
     await page.waitForText(filed.text)
+    // 待办, overdue first
+    await page.waitForText('超时了，先办这些')
+    await page.waitForText('⚠ 超时未受理')
     const text = page.text()
+    expect(text.indexOf('⚠ 超时未受理')).toBeLessThan(text.indexOf(`编号 ${filed.no}`))
     expect(text).toContain('在微信里提醒我新建议')
-    expect(text).toMatch(/全部\d+待受理\d+已受理\d+/)
+    expect(text).toMatch(/待办\d+全部\d+待受理\d+已受理\d+/)
     expect(text).toContain('按楼栋、类别筛选')
     expect(text).toContain(`编号 ${filed.no}`)
     expect(text).toContain('1 张照片')
