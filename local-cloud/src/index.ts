@@ -13,7 +13,7 @@ import {
   requestSubscribeMessage,
   sendSubscribeMessage,
 } from './openapi'
-import { contentTypeFor, encodeCloudPath, FileStorage, sniffImage } from './storage'
+import { contentTypeFor, encodeCloudPath, FileStorage, sniffAudio, sniffImage } from './storage'
 import { Store, type StoreOpenOptions } from './store'
 import { handleTcb } from './tcb'
 
@@ -247,8 +247,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
     const body = await readBody(req, UPLOAD_LIMIT)
     if (body === null) return sendJson(res, 400, envelope('INVALID_INPUT', '图片不能超过 10MB'))
-    const kind = sniffImage(body)
-    if (!kind) return sendJson(res, 400, envelope('INVALID_INPUT', '只能上传图片'))
+    // photos, and the voice notes residents record instead of typing
+    const kind = sniffImage(body) ?? sniffAudio(body)
+    if (!kind) return sendJson(res, 400, envelope('INVALID_INPUT', '只能上传图片或语音'))
     const ext = kind === 'jpeg' ? 'jpg' : kind
     const cloudPath =
       wanted || `uploads/${new Date().toISOString().slice(0, 10)}/${crypto.randomUUID()}.${ext}`
