@@ -12,8 +12,10 @@ import {
   FN,
   ROLES,
   snapshot,
+  storageHas,
   submit,
   uniq,
+  upload,
 } from './suggestion-support'
 
 let t: TestCloud
@@ -223,5 +225,90 @@ describe('detail, 附议 and comments', () => {
       expect(json).not.toContain('私密测试')
       expect(json).not.toContain('匿名测试')
     }
+  })
+})
+
+describe('a voice note', () => {
+  const VOICE = Buffer.from('1a45dfa3' + '00'.repeat(60), 'hex') // a webm header and silence
+  let voiceOnly: { id: string; no: string }
+  let fileId = ''
+
+  beforeAll(async () => {
+    fileId = await upload(t, P.submitter, 'note-1.webm', VOICE)
+    voiceOnly = await submit(t, P.submitter, {
+      ...WHERE,
+      text: '',
+      voice: { fileId, seconds: 12 },
+    })
+    await driveTo(t, voiceOnly.id, 'in_progress')
+    ok(await t.call(FN, ROLES.staff, 'publish', { id: voiceOnly.id, published: true }))
+  })
+
+  it.each(['submitter', 'household', 'liaison', 'staff'] as Persona[])(
+    'plays for %s, with its length',
+    async (who) => {
+      const d = ok(await t.call<SuggestionDetail>(FN, P[who], 'detail', { id: voiceOnly.id }))
+      expect(d.voice).toEqual({ fileId, seconds: 12 })
+      expect(d.text).toBe('')
+    },
+  )
+
+  it.each(['mate', 'neighbour'] as Persona[])(
+    'is never on the public board, nor in its detail for %s',
+    async (who) => {
+      const board = await t.call(FN, P[who], 'board', { limit: 50 })
+      const onBoard = ok(board as Envelope<{ items: { id: string }[] }>).items
+      expect(onBoard.map((i) => i.id)).toContain(voiceOnly.id)
+      expect(JSON.stringify(board)).not.toContain(fileId)
+      expect(JSON.stringify(board)).not.toContain('.webm')
+      const d = ok(await t.call<SuggestionDetail>(FN, P[who], 'detail', { id: voiceOnly.id }))
+      expect(d.voice).toBeNull()
+      expect(JSON.stringify(d)).not.toContain(fileId)
+    },
+  )
+
+  it("refuses someone else's recording, and a note over 60 seconds, writing nothing", async () => {
+    const before = snapshot(t)
+    expectCode(
+      await t.call(FN, P.household, 'submit', {
+        buildingId: 'LH-1',
+        category: CATEGORY,
+        text: '',
+        voice: { fileId, seconds: 12 },
+      }),
+      'INVALID_INPUT',
+    )
+    const mine = await upload(t, P.household, 'long.webm', VOICE)
+    expectCode(
+      await t.call(FN, P.household, 'submit', {
+        buildingId: 'LH-1',
+        category: CATEGORY,
+        text: '',
+        voice: { fileId: mine, seconds: 61 },
+      }),
+      'INVALID_INPUT',
+    )
+    // no text and no voice is still too little
+    expectCode(
+      await t.call(FN, P.household, 'submit', { buildingId: 'LH-1', category: CATEGORY, text: '' }),
+      'INVALID_INPUT',
+    )
+    expect(snapshot(t)).toBe(before)
+  })
+
+  it("moves an anonymous resident's recording out of their folder, like their photos", async () => {
+    const own = await upload(t, P.anonSubmitter, 'anon.webm', VOICE)
+    const s = await submit(t, P.anonSubmitter, {
+      ...WHERE,
+      text: '',
+      voice: { fileId: own, seconds: 5 },
+      anonymous: true,
+    })
+    const d = ok(await t.call<SuggestionDetail>(FN, ROLES.liaison, 'detail', { id: s.id }))
+    expect(d.voice?.seconds).toBe(5)
+    expect(d.voice?.fileId).not.toBe(own)
+    expect(d.voice?.fileId).toMatch(/\/suggestions\/anonymous\/[0-9a-f]{24}\.webm$/)
+    expect(await storageHas(t, d.voice?.fileId ?? '')).toBe(true)
+    expect(await storageHas(t, own)).toBe(false)
   })
 })

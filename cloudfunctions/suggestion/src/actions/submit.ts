@@ -11,7 +11,7 @@ import {
 } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
-import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
+import { anonymise, discard, requireOwnFile, requireOwnImages } from '../../../../server/uploads'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
 import { detailLink, notifyHandlers } from '../lib/notify'
@@ -93,6 +93,7 @@ async function insert(ctx: ActionContext, doc: SuggestionDoc): Promise<Suggestio
 /** Anyone identified may submit (a young resident who just scanned the box may not have bound a household). */
 export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) => {
   requireOwnImages(input.images, ctx.openid)
+  if (input.voice) requireOwnFile(input.voice.fileId, ctx.openid, '只能使用您自己录的语音')
   const [building, household, verdict] = await Promise.all([
     getBuilding(ctx.db, input.buildingId),
     callerHousehold(ctx),
@@ -105,10 +106,16 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
   try {
     const quota = await claimQuota(ctx)
     try {
-      if (input.anonymous) moved = await anonymise(images)
+      // an anonymous resident's voice note leaves their folder too, like their photos
+      const files = input.voice ? [...images, input.voice.fileId] : images
+      if (input.anonymous) moved = await anonymise(files)
+      const kept = input.anonymous ? moved : files
+      const voice = input.voice
+        ? { fileId: kept[kept.length - 1], seconds: input.voice.seconds }
+        : null
       stored = await insert(
         ctx,
-        draft(ctx, id, input, building, household, input.anonymous ? moved : images, verdict),
+        draft(ctx, id, input, building, household, kept.slice(0, images.length), verdict, voice),
       )
     } catch (err) {
       await Promise.all([releaseQuota(ctx, quota), discard(moved)])
@@ -125,7 +132,9 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
 
   const s = stored
   await Promise.all([
-    input.anonymous ? discard(images) : Promise.resolve(),
+    input.anonymous
+      ? discard(input.voice ? [...images, input.voice.fileId] : images)
+      : Promise.resolve(),
     notifyHandlers(ctx, s, ctx.openid, (u) => ({
       openid: u.openid,
       kind: 'new',
@@ -157,6 +166,7 @@ function draft(
   household: HouseholdDoc | null,
   images: string[],
   verdict: 'pass' | 'review',
+  voice: SuggestionDoc['voice'] = null,
 ): SuggestionDoc {
   const now = ctx.now
   const doc: SuggestionDoc = {
@@ -176,6 +186,7 @@ function draft(
     category: input.category,
     text: input.text,
     images,
+    voice,
     status: 'submitted',
     acceptDueAt: addMs(now, ACCEPT_WITHIN_HOURS * HOUR),
     resolveDueAt: addMs(now, RESOLVE_WITHIN_DAYS * DAY),

@@ -25,6 +25,7 @@ import { suggestionService } from '@/services/suggestion'
 import { Loading } from '@/components/loading'
 import { Chips } from '@/components/chips'
 import { WhoToCall } from '@/components/who-to-call'
+import { useVoiceDraft, VoiceRecorder } from '@/components/voice-note'
 import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
 import { StatusTag } from '../../components/status-tag'
 import { DETAIL_PAGE } from '../../links'
@@ -48,6 +49,7 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ id: string; no: string } | null>(null)
   const photos = usePhotoUploads()
+  const voice = useVoiceDraft()
 
   const place = placeState.kind === 'ready' ? placeState.place : null
 
@@ -105,6 +107,7 @@ export default function SubmitPage() {
       category: category ?? '',
       text: text.trim(),
       images: photos.fileIds,
+      voice: voice.note,
       contactPhone: phone.trim() ? phone.trim() : null,
       anonymous,
       clientToken: draft.clientToken,
@@ -116,6 +119,14 @@ export default function SubmitPage() {
     }
     if (photos.uploading) {
       setError('照片还在上传，请等一下再提交')
+      return
+    }
+    if (voice.uploading) {
+      setError('语音还在上传，请等一下再提交')
+      return
+    }
+    if (voice.state.kind === 'recorded' && !voice.note) {
+      setError('语音没传上去：点“重录”再说一遍，或者点“删除”')
       return
     }
     if (photos.failed) {
@@ -320,6 +331,8 @@ export default function SubmitPage() {
           {length}/{TEXT_MAX}
         </Text>
       </View>
+
+      <VoiceRecorder draft={voice} />
 
       <Text className="section-title">3. 拍张照片（可以不拍）</Text>
       <PhotoPicker uploads={photos} max={MAX_IMAGES} addLabel="加照片" />
