@@ -68,8 +68,19 @@ function estateSeed(
 }
 
 export function placesSeed(): PlacesSeed {
-  const eslp: CommunityDoc = { _id: 'ESLP', name: '二十里铺社区', street: '上街区' }
-  const ztl: CommunityDoc = { _id: 'ZTL', name: '政通路社区', street: '巩义市紫荆路街道' }
+  // The offices' phones are demo numbers in the 0371 (郑州) area, where both communities are.
+  const eslp: CommunityDoc = {
+    _id: 'ESLP',
+    name: '二十里铺社区',
+    street: '上街区',
+    phone: '0371-68925010',
+  }
+  const ztl: CommunityDoc = {
+    _id: 'ZTL',
+    name: '政通路社区',
+    street: '巩义市紫荆路街道',
+    phone: '0371-64351200',
+  }
   const lhaj: EstateDoc = { _id: 'LHAJ', communityId: eslp._id, name: '陇海安居' }
   const dfxdc: EstateDoc = { _id: 'DFXDC', communityId: ztl._id, name: '东方现代城' }
 
@@ -132,10 +143,22 @@ export function placesSeed(): PlacesSeed {
     }
   })
 
+  // Who to call: the community's office on every building; 王丽 (demo-liaison) serves LH-1 and LH-2.
+  const LIAISONS: Record<string, string> = { 'LH-1': '王丽', 'LH-2': '王丽' }
+  const phoneOf: Record<string, string | undefined> = {
+    [eslp._id]: eslp.phone,
+    [ztl._id]: ztl.phone,
+  }
+  const buildings = [...lh.buildings, ...df.buildings].map((b) => ({
+    ...b,
+    ...(LIAISONS[b._id] ? { liaisonName: LIAISONS[b._id] } : {}),
+    ...(phoneOf[b.communityId] ? { communityPhone: phoneOf[b.communityId] } : {}),
+  }))
+
   return {
     communities: [eslp, ztl],
     estates: [lhaj, dfxdc],
-    buildings: [...lh.buildings, ...df.buildings],
+    buildings,
     households: [...lh.households, ...df.households],
     collectionPoints,
   }

@@ -112,6 +112,7 @@ export function suggestionsSeed(
       category: p.category,
       text: p.text,
       images: [],
+      voice: null,
       contactPhone: p.phone ?? null,
       anonymous: Boolean(p.anonymous),
       contentCheck: 'pass',

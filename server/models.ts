@@ -14,6 +14,8 @@ export interface CommunityDoc {
   _id: string
   name: string
   street: string
+  /** the community office's phone (a landline, e.g. 0371-68925010) */
+  phone?: string
 }
 
 export interface EstateDoc {
@@ -36,6 +38,10 @@ export interface BuildingDoc extends PlaceDoc {
   name: string
   units: number
   households: number
+  /** the building's 民情速递员 by name, as the box's card names them */
+  liaisonName?: string
+  /** copied from the community, so a building reads who to call in one round trip */
+  communityPhone?: string
 }
 
 export interface HouseholdDoc extends PlaceDoc {

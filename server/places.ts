@@ -32,6 +32,11 @@ export function buildingView(b: BuildingDoc): BuildingView {
     communityName: b.communityName,
     estateId: b.estateId,
     estateName: b.estateName,
+    whoToCall: {
+      liaisonName: b.liaisonName ?? null,
+      communityName: b.communityName,
+      phone: b.communityPhone ?? null,
+    },
   }
 }
 

@@ -36,6 +36,11 @@ export function storagePath(fileId: string): string {
   return slash < 0 ? '' : rest.slice(slash + 1)
 }
 
+/** Refuses a voice note (or any other file) outside the caller's own upload folder. */
+export function requireOwnFile(fileId: string, openid: string, refusal: string): void {
+  if (!isOwnUpload(openid, storagePath(fileId))) throw invalid(refusal)
+}
+
 /** Refuses any photo outside the caller's own upload folder. */
 export function requireOwnImages(images: readonly string[], openid: string): void {
   for (const id of images) {
@@ -43,7 +48,7 @@ export function requireOwnImages(images: readonly string[], openid: string): voi
   }
 }
 
-const EXT = /\.(jpe?g|png|webp|gif|heic)$/i
+const EXT = /\.(jpe?g|png|webp|gif|heic|mp3|m4a|aac|webm|ogg|wav)$/i
 
 interface Storage {
   downloadFile(p: { fileID: string }): Promise<{ fileContent: Buffer }>

@@ -13,7 +13,7 @@ import {
   requestSubscribeMessage,
   sendSubscribeMessage,
 } from './openapi'
-import { contentTypeFor, encodeCloudPath, FileStorage, sniffImage } from './storage'
+import { contentTypeFor, encodeCloudPath, FileStorage, sniffAudio, sniffImage } from './storage'
 import { Store, type StoreOpenOptions } from './store'
 import { handleTcb } from './tcb'
 
@@ -80,6 +80,8 @@ const CORS_HEADERS: Record<string, string> = {
  * reads. The CloudBase endpoint is for the SDK in Node only: no CORS there, so a web page cannot
  * reach into the local database.
  */
+const MEDIA_EXTENSIONS = /\.(jpe?g|png|webp|gif|mp3|aac|m4a|webm|ogg|wav)$/i
+
 const BROWSER_PATHS = /^\/(api\/|upload$|openapi\/|storage\/|healthz$)/
 
 type Envelope = { ok: false; error: { code: string; message: string } }
@@ -246,10 +248,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return sendJson(res, 403, envelope('FORBIDDEN', '不能把照片放到这里'))
     }
     const body = await readBody(req, UPLOAD_LIMIT)
-    if (body === null) return sendJson(res, 400, envelope('INVALID_INPUT', '图片不能超过 10MB'))
-    const kind = sniffImage(body)
-    if (!kind) return sendJson(res, 400, envelope('INVALID_INPUT', '只能上传图片'))
+    if (body === null) return sendJson(res, 400, envelope('INVALID_INPUT', '文件不能超过 10MB'))
+    // photos, and the voice notes residents record instead of typing
+    const kind = sniffImage(body) ?? sniffAudio(body)
+    if (!kind) return sendJson(res, 400, envelope('INVALID_INPUT', '只能上传图片或语音'))
     const ext = kind === 'jpeg' ? 'jpg' : kind
+    // The name decides the content type it is served with: only a photo's or a recording's.
+    if (wanted && !MEDIA_EXTENSIONS.test(wanted)) {
+      return sendJson(res, 400, envelope('INVALID_INPUT', '文件类型不对'))
+    }
     const cloudPath =
       wanted || `uploads/${new Date().toISOString().slice(0, 10)}/${crypto.randomUUID()}.${ext}`
     try {

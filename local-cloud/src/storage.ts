@@ -16,6 +16,12 @@ const CONTENT_TYPES: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   gif: 'image/gif',
+  webm: 'audio/webm',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
+  wav: 'audio/wav',
   svg: 'image/svg+xml',
   ico: 'image/x-icon',
   html: 'text/html; charset=utf-8',
@@ -45,6 +51,27 @@ export function sniffImage(buf: Buffer): ImageKind | null {
     return 'webp'
   }
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.toString('latin1', 0, 6))) return 'gif'
+  return null
+}
+
+export type AudioKind = 'webm' | 'ogg' | 'mp3' | 'm4a' | 'wav'
+
+/** Recognises the voice-note formats (WeChat's recorder: mp3 / aac; browsers: webm / ogg) by their magic bytes. */
+export function sniffAudio(buf: Buffer): AudioKind | null {
+  if (buf.length >= 4 && buf.subarray(0, 4).equals(Buffer.from('1a45dfa3', 'hex'))) return 'webm'
+  if (buf.length >= 4 && buf.toString('latin1', 0, 4) === 'OggS') return 'ogg'
+  if (buf.length >= 3 && buf.toString('latin1', 0, 3) === 'ID3') return 'mp3'
+  if (buf.length >= 2 && buf[0] === 0xff && (buf[1] & 0xe0) === 0xe0 && buf[1] !== 0xd8) {
+    return 'mp3'
+  }
+  if (buf.length >= 8 && buf.toString('latin1', 4, 8) === 'ftyp') return 'm4a'
+  if (
+    buf.length >= 12 &&
+    buf.toString('latin1', 0, 4) === 'RIFF' &&
+    buf.toString('latin1', 8, 12) === 'WAVE'
+  ) {
+    return 'wav'
+  }
   return null
 }
 

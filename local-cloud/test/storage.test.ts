@@ -97,12 +97,25 @@ describe('POST /upload (browser client)', () => {
     expect((await get(body.url)).headers.get('content-type')).toBe('image/jpeg')
   })
 
+  test('takes a voice note (webm from a browser, mp3 from WeChat) and serves it as audio', async () => {
+    const webm = Buffer.concat([Buffer.from('1a45dfa3', 'hex'), Buffer.alloc(32)])
+    const res = await post(`${h.url}/upload?path=voice/a.webm`, webm)
+    expect(res.status).toBe(200)
+    const body = res.json as { fileID: string; url: string }
+    expect(body.fileID).toBe('cloud://local.local-bucket/voice/a.webm')
+    const got = await get(body.url)
+    expect(got.headers.get('content-type')).toBe('audio/webm')
+    expect(got.bytes).toEqual(webm)
+    const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(32)])
+    expect((await post(`${h.url}/upload?path=voice/b.mp3`, mp3)).status).toBe(200)
+  })
+
   test('refuses non-images, oversized bodies and bad paths', async () => {
     const text = await post(`${h.url}/upload?path=x.png`, Buffer.from('<svg onload=alert(1)>'))
     expect(text.status).toBe(400)
     expect(text.json).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: '只能上传图片' },
+      error: { code: 'INVALID_INPUT', message: '只能上传图片或语音' },
     })
     const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)])
     const tooBig = await post(`${h.url}/upload?path=big.png`, big)
@@ -110,5 +123,13 @@ describe('POST /upload (browser client)', () => {
     expect((tooBig.json as { error: { code: string } }).error.code).toBe('INVALID_INPUT')
     const escape = await post(`${h.url}/upload?path=../../x.png`, PNG)
     expect(escape.status).toBe(400)
+    // a photo's magic bytes in front of a page: refused by its name, never served as HTML
+    const page = Buffer.concat([JPEG, Buffer.from('<script>alert(1)</script>')])
+    const html = await post(`${h.url}/upload?path=x.html`, page)
+    expect(html.status).toBe(400)
+    expect(html.json).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '文件类型不对' },
+    })
   })
 })

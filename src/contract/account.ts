@@ -23,11 +23,22 @@ export interface PlaceNames {
   estateName: string
 }
 
+/** Who a resident calls about this building: its 民情速递员 and the community's office phone. */
+export interface WhoToCall {
+  /** the building's liaison as the box names them, e.g. 王丽; null when none is named yet */
+  liaisonName: string | null
+  communityName: string
+  /** the community office's phone, a landline like 0371-68925010; null when unknown */
+  phone: string | null
+}
+
 export interface BuildingView extends PlaceNames {
   id: string
   name: string
   units: number
   households: number
+  /** who to call about it (added later: older clients and stored copies may lack it) */
+  whoToCall?: WhoToCall
 }
 
 export interface HouseholdView extends PlaceNames {

@@ -75,7 +75,13 @@ export const PageSize = v.optional(
 export const Empty = v.optional(v.strictObject({}), {})
 
 /** Mainland mobile number, the only contact format residents use here. */
-export const Phone = v.pipe(v.string(), v.trim(), v.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'))
+/** An 11-digit mobile number, or a landline with its area code (0371-68925010, 037168925010). */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
+export const Phone = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(PHONE_PATTERN, '请填写 11 位手机号，或带区号的座机号（如 0371-68925010）'),
+)
 
 /**
  * Every domain's photos are uploaded under `suggestions/<the caller's own folder>/`

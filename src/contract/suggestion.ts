@@ -140,6 +140,8 @@ export interface BoardItem extends SuggestionSummary {
   canSecond: boolean
   /** when it was put on the board (the 最新公开 order) */
   publishedAt: string | null
+  /** the whole text (published: the community reads it), for 展开全文 on the card */
+  text?: string
 }
 
 export interface CommentView {
@@ -153,6 +155,8 @@ export interface CommentView {
 
 export interface SuggestionDetail extends SuggestionSummary {
   text: string
+  /** the voice note: for the submitter's household, the liaison and staff — never the board's readers */
+  voice?: VoiceNote | null
   /** cloud file IDs */
   images: string[]
   /** household label and phone: only for the submitter and the building's handlers, and never when anonymous (phone excepted, see `contactPhone`) */
@@ -268,16 +272,66 @@ const Images = v.optional(
   [],
 )
 
-export const SubmitInput = v.strictObject({
-  buildingId: Id,
-  category: Category,
-  text: text(5, 500, '问题描述'),
-  images: Images,
-  contactPhone: v.optional(v.nullable(Phone), null),
-  anonymous: v.optional(v.boolean(), false),
-  /** the client's id for this draft, so a retried submit never files twice */
-  clientToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不对'))),
+/** 按住说话: at most this long */
+export const VOICE_MAX_SECONDS = 60
+
+export const VOICE_NOT_ANONYMOUS = '匿名建议不能留语音：熟人听声音就知道是谁。请打字，或者不匿名'
+
+/** A voice note: the recording in storage (the uploader's own folder, like photos) and its length. */
+export interface VoiceNote {
+  fileId: string
+  seconds: number
+}
+
+const Voice = v.strictObject({
+  fileId: v.pipe(
+    v.string('语音格式不对'),
+    v.maxLength(300, '语音地址太长'),
+    v.regex(
+      /^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9._\-/]+\.(mp3|aac|m4a|webm|ogg|wav)$/,
+      '语音格式不对',
+    ),
+  ),
+  seconds: v.pipe(
+    v.number('请说明语音多长'),
+    v.integer('语音长度不对'),
+    v.minValue(1, '语音太短了，请按住多说几句'),
+    v.maxValue(VOICE_MAX_SECONDS, `语音最长 ${VOICE_MAX_SECONDS} 秒`),
+  ),
 })
+
+const TEXT_MIN = 5
+
+export const SubmitInput = v.pipe(
+  v.strictObject({
+    buildingId: Id,
+    category: Category,
+    /** at least 5 characters — or none at all beside a voice note */
+    text: v.optional(
+      v.pipe(v.string('请填写问题描述'), v.trim(), v.maxLength(500, '问题描述最多 500 个字')),
+      '',
+    ),
+    images: Images,
+    /** a voice note instead of (or beside) the text */
+    voice: v.optional(v.nullable(Voice), null),
+    contactPhone: v.optional(v.nullable(Phone), null),
+    anonymous: v.optional(v.boolean(), false),
+    /** the client's id for this draft, so a retried submit never files twice */
+    clientToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不对'))),
+  }),
+  v.forward(
+    v.check(
+      (i) => i.text.length >= TEXT_MIN || i.voice !== null,
+      `问题描述至少 ${TEXT_MIN} 个字，或者按住说话留一段语音`,
+    ),
+    ['text'],
+  ),
+  // A voice can be recognised by a neighbour who knows it: it would undo the anonymity.
+  v.forward(
+    v.check((i) => !(i.anonymous && i.voice !== null), VOICE_NOT_ANONYMOUS),
+    ['voice'],
+  ),
+)
 
 const ById = v.strictObject({ id: Id })
 const Paged = { cursor: Cursor, limit: PageSize }
@@ -298,6 +352,8 @@ export const suggestion = {
         buildingId: v.optional(Id),
         category: v.optional(Category),
         overdue: v.optional(v.boolean()),
+        /** 待办: still to be done (submitted, accepted, deliberating, in progress) */
+        open: v.optional(v.boolean()),
         ...Paged,
       }),
       {},
@@ -333,7 +389,12 @@ export const suggestion = {
   publish: defineAction<SuggestionDetail>()(v.strictObject({ id: Id, published: v.boolean() })),
   board: defineAction<Page<BoardItem>>()(
     v.optional(
-      v.strictObject({ sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'), ...Paged }),
+      v.strictObject({
+        sort: v.optional(v.picklist(['newest', 'seconds']), 'newest'),
+        /** 本楼: only this building's (the board is still the caller's own community) */
+        buildingId: v.optional(Id),
+        ...Paged,
+      }),
       {},
     ),
   ),

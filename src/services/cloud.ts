@@ -2,6 +2,7 @@
 // Owns the envelope, error toasts and retries so pages never repeat that boilerplate.
 import Taro from '@tarojs/taro'
 import type { Envelope, ErrorCode, InputOf, OutputOf } from '@/contract/common'
+import { toast } from './feedback'
 import { currentPersonaId } from './persona'
 
 /**
@@ -114,7 +115,7 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 
 function fail(err: CloudError, options: CallOptions): never {
   if (!options.silent) {
-    void Taro.showToast({ title: err.message, icon: 'none', duration: 3000 })
+    toast(err.message)
   }
   throw err
 }

@@ -182,3 +182,39 @@ async function uploadH5(
     xhr.send(body)
   })
 }
+
+/**
+ * Uploads a voice note into the caller's own folder, like a photo; resolves to its cloud file ID.
+ * Throws UploadError with a sentence a resident can read.
+ */
+export async function uploadVoice(voice: {
+  src: string
+  blob?: Blob
+  ext: 'mp3' | 'webm'
+}): Promise<string> {
+  const rand = Math.random().toString(36).slice(2, 8)
+  const path = `${await uploadDir()}/${Date.now()}-${rand}.${voice.ext}`
+  const failed = new UploadError('语音没有传上去，请检查网络后再试')
+  if (process.env.TARO_ENV === 'weapp') {
+    ensureCloud()
+    try {
+      return (await Taro.cloud.uploadFile({ cloudPath: path, filePath: voice.src })).fileID
+    } catch {
+      throw failed
+    }
+  }
+  const body = voice.blob ?? (await (await fetch(voice.src)).blob())
+  let res: Response
+  try {
+    res = await fetch(apiUrl(`/upload?path=${encodeURIComponent(path)}`), {
+      method: 'POST',
+      headers: { 'content-type': body.type || 'audio/webm', 'X-WX-OPENID': currentPersonaId() },
+      body,
+    })
+  } catch {
+    throw failed
+  }
+  const answer = (await res.json().catch(() => ({}))) as { fileID?: unknown }
+  if (!res.ok || typeof answer.fileID !== 'string') throw failed
+  return answer.fileID
+}

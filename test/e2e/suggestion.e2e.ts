@@ -29,12 +29,12 @@ const RESULT = '已更换楼顶防水层，下雨后上门复查，不再漏水'
 let app: RunningApp
 let browser: Browser
 
-/** Until Taro's toast (a passing 已受理 / 已附议) has faded: it would hide what the shot is for. */
+/** Until the toast (a passing 已受理 / 已附议, services/feedback.ts) has faded: it would hide what the shot is for. */
 async function toastGone(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () =>
-        Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+        Array.from(document.querySelectorAll<HTMLElement>('.taro__toast, .nut-toast')).every(
           (el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0',
         ),
       undefined,

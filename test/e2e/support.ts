@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium } from '../support/browser'
+import { accessibilityProblems } from './a11y'
+
+export { accessibilityProblems, MIN_TARGET_PX } from './a11y'
 
 const ROOT = resolve(__dirname, '..', '..')
 export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots')
@@ -115,4 +118,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Waits until the locator is visible (the app loads its data after the first paint). */
 export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout })
+}
+
+/**
+ * Fails the test, naming each offender, unless the page on screen passes accessibilityProblems.
+ * Call it for every page an e2e file opens, at normal size and in 大字模式 (`?elder=1`).
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const problems = await accessibilityProblems(page)
+  if (problems.length) await screenshot(page, `a11y-${name}`)
+  expect({ page: name, problems }).toEqual({ page: name, problems: [] })
 }

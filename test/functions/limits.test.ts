@@ -117,7 +117,7 @@ const rows: Row[] = [
         })
     },
   },
-  // the contact phone: an 11-digit mainland mobile number
+  // the contact phone: an 11-digit mainland mobile number…
   { name: 'phone 13800001111', expect: 'ok', run: submitWith({ contactPhone: '13800001111' }) },
   { name: 'phone 19912345678', expect: 'ok', run: submitWith({ contactPhone: '19912345678' }) },
   {
@@ -146,6 +146,28 @@ const rows: Row[] = [
     run: submitWith({ contactPhone: '1380000111a' }),
   },
   { name: 'no phone (null)', expect: 'ok', run: submitWith({ contactPhone: null }) },
+  // …or a landline with its area code, with or without the dash
+  {
+    name: 'landline 0371-68925010',
+    expect: 'ok',
+    run: submitWith({ contactPhone: '0371-68925010' }),
+  },
+  { name: 'landline 010-6512345', expect: 'ok', run: submitWith({ contactPhone: '010-6512345' }) },
+  {
+    name: 'landline 037168925010',
+    expect: 'ok',
+    run: submitWith({ contactPhone: '037168925010' }),
+  },
+  {
+    name: 'landline without its area code',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '68925010' }),
+  },
+  {
+    name: 'landline with a 9-digit number',
+    expect: 'INVALID_INPUT',
+    run: submitWith({ contactPhone: '0371-689250101' }),
+  },
   // a handler's reply
   ...[
     [1, 'ok'],

@@ -385,10 +385,15 @@ describe('transition', () => {
     )
     ok(await t.call(FN, ROLES.liaison, 'transition', { id: s.id, to: 'in_progress' }))
     const msgs = messagesOf(openid)
-    expect(msgs.map((m) => [m.kind, m.title, m.pushed])).toEqual([
+    // each title says what happened and to which suggestion, in the resident's own words
+    expect(msgs.map((m) => [m.kind, String(m.title).split('：')[0], m.pushed])).toEqual([
       ['status', '您的建议已受理', true],
       ['status', '您的建议正在办理', false],
     ])
+    const words = Array.from(String(doc(s.id).text))
+      .slice(0, 11)
+      .join('')
+    for (const m of msgs) expect(String(m.title).split('：')[1]).toContain(words)
     expect(msgs[1].pushError).toMatch(/43101/)
     expect(msgs[0].link).toBe(`/subpackages/suggestion/pages/detail/index?id=${s.id}`)
     const out = outboxOf(openid)
@@ -416,7 +421,10 @@ describe('reply', () => {
       note: '请问漏水在哪个房间？',
       by: { role: 'staff', label: '社区两委' },
     })
-    expect(messagesOf(s.openid).at(-1)).toMatchObject({ kind: 'reply', title: '您的建议有新回复' })
+    expect(messagesOf(s.openid).at(-1)).toMatchObject({
+      kind: 'reply',
+      title: expect.stringMatching(/^您的建议有新回复：.+/),
+    })
   })
 
   it("passes the submitter's reply to the building's liaisons", async () => {
@@ -539,7 +547,7 @@ describe('board, second and comment', () => {
     )
     expect(again.timeline.length).toBe(d.timeline.length)
     expect(messagesOf(s.openid).at(-1)).toMatchObject({
-      title: '您的建议已在议事长廊公开',
+      title: expect.stringMatching(/^您的建议已在议事长廊公开：.+/),
       pushed: null,
     })
     const board = ok(await t.call<Page<SuggestionSummary>>(FN, ROLES.neighbour, 'board', {}))
@@ -847,7 +855,10 @@ describe('account.messages / readMessages', () => {
       }),
     )
     expect(page.unread).toBe(3)
-    expect(page.items.map((m) => m.title)).toEqual(['您的建议已办结', '您的建议正在办理'])
+    expect(page.items.map((m) => m.title.split('：')[0])).toEqual([
+      '您的建议已办结',
+      '您的建议正在办理',
+    ])
     expect(page.items[0]).toMatchObject({
       kind: 'status',
       read: false,
@@ -859,7 +870,7 @@ describe('account.messages / readMessages', () => {
         cursor: page.cursor,
       }),
     )
-    expect(rest.items.map((m) => m.title)).toEqual(['您的建议已受理'])
+    expect(rest.items.map((m) => m.title.split('：')[0])).toEqual(['您的建议已受理'])
     expect(rest.cursor).toBeNull()
 
     // someone else's ids are ignored

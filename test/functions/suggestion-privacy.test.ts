@@ -4,6 +4,7 @@
 import type { Envelope } from '../../src/contract/common'
 import type { MessageView } from '../../src/contract/account'
 import type { SimilarResult, SuggestionDetail } from '../../src/contract/suggestion'
+import { VOICE_NOT_ANONYMOUS } from '../../src/contract/suggestion'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
 import {
   addResident,
@@ -12,8 +13,10 @@ import {
   FN,
   ROLES,
   snapshot,
+  storageHas,
   submit,
   uniq,
+  upload,
 } from './suggestion-support'
 
 let t: TestCloud
@@ -223,5 +226,88 @@ describe('detail, 附议 and comments', () => {
       expect(json).not.toContain('私密测试')
       expect(json).not.toContain('匿名测试')
     }
+  })
+})
+
+describe('a voice note', () => {
+  const VOICE = Buffer.from('1a45dfa3' + '00'.repeat(60), 'hex') // a webm header and silence
+  let voiceOnly: { id: string; no: string }
+  let fileId = ''
+
+  beforeAll(async () => {
+    fileId = await upload(t, P.submitter, 'note-1.webm', VOICE)
+    voiceOnly = await submit(t, P.submitter, {
+      ...WHERE,
+      text: '',
+      voice: { fileId, seconds: 12 },
+    })
+    await driveTo(t, voiceOnly.id, 'in_progress')
+    ok(await t.call(FN, ROLES.staff, 'publish', { id: voiceOnly.id, published: true }))
+  })
+
+  it.each(['submitter', 'household', 'liaison', 'staff'] as Persona[])(
+    'plays for %s, with its length',
+    async (who) => {
+      const d = ok(await t.call<SuggestionDetail>(FN, P[who], 'detail', { id: voiceOnly.id }))
+      expect(d.voice).toEqual({ fileId, seconds: 12 })
+      expect(d.text).toBe('')
+    },
+  )
+
+  it.each(['mate', 'neighbour'] as Persona[])(
+    'is never on the public board, nor in its detail for %s',
+    async (who) => {
+      const board = await t.call(FN, P[who], 'board', { limit: 50 })
+      const onBoard = ok(board as Envelope<{ items: { id: string }[] }>).items
+      expect(onBoard.map((i) => i.id)).toContain(voiceOnly.id)
+      expect(JSON.stringify(board)).not.toContain(fileId)
+      expect(JSON.stringify(board)).not.toContain('.webm')
+      const d = ok(await t.call<SuggestionDetail>(FN, P[who], 'detail', { id: voiceOnly.id }))
+      expect(d.voice).toBeNull()
+      expect(JSON.stringify(d)).not.toContain(fileId)
+    },
+  )
+
+  it("refuses someone else's recording, and a note over 60 seconds, writing nothing", async () => {
+    const before = snapshot(t)
+    expectCode(
+      await t.call(FN, P.household, 'submit', {
+        buildingId: 'LH-1',
+        category: CATEGORY,
+        text: '',
+        voice: { fileId, seconds: 12 },
+      }),
+      'INVALID_INPUT',
+    )
+    const mine = await upload(t, P.household, 'long.webm', VOICE)
+    expectCode(
+      await t.call(FN, P.household, 'submit', {
+        buildingId: 'LH-1',
+        category: CATEGORY,
+        text: '',
+        voice: { fileId: mine, seconds: 61 },
+      }),
+      'INVALID_INPUT',
+    )
+    // no text and no voice is still too little
+    expectCode(
+      await t.call(FN, P.household, 'submit', { buildingId: 'LH-1', category: CATEGORY, text: '' }),
+      'INVALID_INPUT',
+    )
+    expect(snapshot(t)).toBe(before)
+  })
+
+  it('refuses a voice on an anonymous suggestion, and keeps the recording where it was', async () => {
+    const own = await upload(t, P.anonSubmitter, 'anon.webm', VOICE)
+    const before = snapshot(t)
+    const res = await t.call(FN, P.anonSubmitter, 'submit', {
+      ...WHERE,
+      text: '',
+      voice: { fileId: own, seconds: 5 },
+      anonymous: true,
+    })
+    expect(res.ok ? '' : res.error.message).toBe(VOICE_NOT_ANONYMOUS)
+    expect(snapshot(t)).toBe(before)
+    expect(await storageHas(t, own)).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import MinePage from '@/pages/mine/index'
 import BindPage from '@/subpackages/account/pages/bind/index'
 import { freshResident, openPage, taroTest } from './helpers'
@@ -21,8 +21,13 @@ describe('绑定我家', () => {
     typeRoom('101')
     fireEvent.click(screen.getByRole('button', { name: '确认绑定' }))
 
-    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('绑定成功'))
-    expect(taroTest.navigations.at(-1)?.kind).toBe('switchTab')
+    // the confirmation stays, naming the household, until the resident goes on
+    const done = await screen.findByTestId('bind-done')
+    expect(done.textContent).toContain('绑定成功')
+    expect(done.textContent).toContain('1单元 101室')
+    expect(taroTest.navigations).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: '好的，回首页' }))
+    expect(taroTest.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/index/index' })
     unmount()
 
     taroTest.setRouter(MINE)
@@ -47,6 +52,15 @@ describe('绑定我家', () => {
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toBe('没有找到这户，请核对楼栋、单元和房号')
     expect(taroTest.navigations).toHaveLength(0)
+    // not a dead end: who to call, or report without binding
+    const ways = screen.getByTestId('bind-unknown')
+    expect(await within(ways).findByText(/0371-68925010/)).toBeTruthy()
+    expect(within(ways).getByText(/王丽/)).toBeTruthy()
+    fireEvent.click(within(ways).getByRole('button', { name: '先不绑定，直接提建议' }))
+    expect(taroTest.navigations.at(-1)).toEqual({
+      kind: 'redirectTo',
+      url: '/subpackages/suggestion/pages/submit/index?buildingId=LH-1',
+    })
     unmount()
 
     taroTest.setRouter(MINE)
@@ -71,7 +85,7 @@ describe('绑定我家', () => {
 
     expect(await screen.findByText('陇海安居 3号楼 1单元 101')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '是的，这是我家' }))
-    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('绑定成功'))
+    expect((await screen.findByTestId('bind-done')).textContent).toContain('绑定成功')
   })
 
   it('unbinds from 我的 only after the resident confirms', async () => {
@@ -80,7 +94,7 @@ describe('绑定我家', () => {
     const bind = render(<BindPage />)
     await screen.findByText('陇海安居 2号楼 1单元 102')
     fireEvent.click(screen.getByRole('button', { name: '是的，这是我家' }))
-    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('绑定成功'))
+    expect((await screen.findByTestId('bind-done')).textContent).toContain('绑定成功')
     bind.unmount()
 
     taroTest.setRouter(MINE)

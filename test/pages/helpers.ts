@@ -20,3 +20,8 @@ export function openPage(path: string, params: Record<string, string>, persona: 
 }
 
 export { taroTest }
+
+/** The words of the toasts on screen: NutUI's, drawn in the page's PageShell (services/feedback.ts). */
+export function toastsOnScreen(): string[] {
+  return Array.from(document.querySelectorAll('.nut-toast')).map((e) => e.textContent ?? '')
+}

@@ -1,8 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import { FEATURES } from '@/hub'
 import HomePage from '@/pages/index/index'
 import { currentBuilding } from '@/services/current-building'
 import { sceneOfScan } from '@/services/scene'
+import { setApiBase } from '@/services/cloud'
+import { testCloudUrl } from '../support/test-cloud-url'
 import { freshResident, openPage, taroTest } from './helpers'
 import { fileSuggestion, LIAISON, residentOf, uniqueText } from './suggestion-fixtures'
 
@@ -14,8 +16,14 @@ describe('首页', () => {
     render(<HomePage />)
 
     expect(await screen.findByText('陇海安居 1号楼')).toBeTruthy()
-    expect(screen.getByText(/二十里铺社区/)).toBeTruthy()
+    const place = screen.getByTestId('place')
+    expect(within(place).getByText(/二十里铺社区/)).toBeTruthy()
     expect(screen.getByText('您扫的是')).toBeTruthy()
+    // who to call about it: the building's liaison and the community's phone, tap to call
+    const call = screen.getByTestId('who-to-call')
+    expect(within(call).getByText('王丽')).toBeTruthy()
+    fireEvent.click(within(call).getByRole('button', { name: /0371-68925010/ }))
+    expect(taroTest.phoneCalls.at(-1)).toBe('037168925010')
     // remembered, so the app keeps the context after this page is gone
     expect(currentBuilding.get()?.id).toBe('LH-1')
   })
@@ -149,11 +157,52 @@ describe('首页', () => {
     expect(screen.getByRole('button', { name: '工作台' })).toBeTruthy()
   })
 
-  it('says so in Chinese when the code names nothing', async () => {
-    openPage(HOME, { scene: 'b%3DNOPE-9' }, freshResident())
-    render(<HomePage />)
+  it('says so in a card that stays when the code names nothing, never showing the last building', async () => {
+    const me = freshResident()
+    openPage(HOME, { scene: 'b%3DLH-2' }, me)
+    const first = render(<HomePage />)
+    await screen.findByText('陇海安居 2号楼')
+    first.unmount()
 
-    await waitFor(() => expect(taroTest.toasts.map((t) => t.title)).toContain('没有找到这栋楼'))
+    taroTest.setRouter(HOME, { scene: 'b%3DNOPE-9' })
+    render(<HomePage />)
+    const card = await screen.findByTestId('scan-error')
+    expect(within(card).getByRole('alert').textContent).toBe('没有找到这栋楼')
+    await new Promise((r) => setTimeout(r, 3500)) // longer than any toast
+    expect(screen.getByTestId('scan-error')).toBeTruthy()
+    expect(screen.queryByText('陇海安居 2号楼')).toBeNull()
+    expect(screen.queryByTestId('place')).toBeNull()
+    // 提建议 does not carry the old building either
+    fireEvent.click(screen.getByRole('button', { name: '提建议' }))
+    expect(taroTest.navigations.at(-1)?.url).toBe('/subpackages/suggestion/pages/submit/index')
+  })
+
+  it('keeps the scanned building when the connection is lost, if this phone read it before', async () => {
+    const me = freshResident()
+    openPage(HOME, { scene: 'b%3DLH-3' }, me)
+    const first = render(<HomePage />)
+    await screen.findByText('陇海安居 3号楼')
+    first.unmount()
+
+    setApiBase('http://127.0.0.1:9')
+    try {
+      taroTest.setRouter(HOME, { scene: 'b%3DLH-3' })
+      render(<HomePage />)
+      expect(await screen.findByText('陇海安居 3号楼')).toBeTruthy()
+      expect(screen.getByText('您扫的是')).toBeTruthy()
+      expect(screen.getByText(/网络不好/)).toBeTruthy()
+    } finally {
+      setApiBase(testCloudUrl())
+    }
+  })
+
+  it('says 我家 with the room once the resident has bound the household they scanned', async () => {
+    const me = await residentOf('LH-1-3-201')
+    openPage(HOME, { scene: 'b%3DLH-1' }, me)
+    render(<HomePage />)
+    expect(await screen.findByText('3单元 201室')).toBeTruthy()
+    expect(screen.getByText('我家')).toBeTruthy()
+    expect(screen.queryByText('您扫的是')).toBeNull()
   })
 })
 

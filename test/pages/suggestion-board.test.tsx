@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import BoardPage from '@/subpackages/suggestion/pages/board/index'
 import { freshResident, openPage, taroTest } from './helpers'
 import { STAFF } from './suggestion-fixtures'
@@ -19,10 +19,38 @@ describe('议事长廊', () => {
     expect(screen.getAllByRole('button', { name: /^附议（现在 \d+ 人）$/ }).length).toBeGreaterThan(
       0,
     )
-    const dates = document.querySelectorAll('.board__when')
-    expect(dates.length).toBe(cards().length)
-    for (const d of dates) expect(d.textContent).toMatch(/^(今天|昨天|\d+月\d+日|\d{4}年).* 公开$/)
+    // one date a card, the day it was published
+    for (const card of cards()) {
+      const dates = Array.from(card.querySelectorAll('.s-card__meta .nobreak'))
+      expect(dates).toHaveLength(1)
+      expect(dates[0].textContent).toMatch(/^(今天|昨天|\d+月\d+日|\d{4}年).* 公开$/)
+    }
     expect(screen.getByText('最新公开')).toBeTruthy()
+  })
+
+  it('titles each card from its text, opens the full text in one tap, and filters to 本楼', async () => {
+    open('demo-resident')
+    await waitFor(() => expect(cards().length).toBeGreaterThan(0))
+    const long = cards().find((c) => c.querySelector('.s-card__expand'))
+    if (!long) throw new Error('no card with more text than its excerpt')
+    const excerpt = long.querySelector('.s-card__excerpt')?.textContent ?? ''
+    expect(long.querySelector('.s-card__excerpt--full')).toBeNull()
+    fireEvent.click(within(long).getByRole('button', { name: '展开全文 ▼' }))
+    // the whole text, no longer cut to two lines
+    const full = long.querySelector('.s-card__excerpt--full')?.textContent ?? ''
+    expect(full.length).toBeGreaterThanOrEqual(excerpt.replace(/…$/, '').length)
+    expect(full.startsWith(excerpt.replace(/…$/, ''))).toBe(true)
+    expect(within(long).getByRole('button', { name: '收起 ▲' })).toBeTruthy()
+    // the title is the text's first words, not the category
+    const title = long.querySelector('.s-card__category')?.textContent ?? ''
+    expect(full.startsWith(title.replace(/…$/, ''))).toBe(true)
+
+    const everywhere = cards().length
+    fireEvent.click(within(screen.getByTestId('board-scope')).getByText('本楼（1号楼）'))
+    await waitFor(() =>
+      expect(cards().every((c) => c.textContent?.includes('陇海安居 1号楼'))).toBe(true),
+    )
+    expect(cards().length).toBeLessThan(everywhere)
   })
 
   it('shows staff the count, not a 附议 button they could not use', async () => {

@@ -1,9 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import SuggestionDetailPage from '@/subpackages/suggestion/pages/detail/index'
 import { testCloudUrl } from '../support/test-cloud-url'
-import { freshResident, openPage, taroTest } from './helpers'
+import { freshResident, openPage, toastsOnScreen } from './helpers'
 import {
-  answerModals,
   api,
   fileSuggestion,
   LIAISON,
@@ -28,6 +27,21 @@ const tapWhenShown = async (name: string) => {
   await act(async () => {
     fireEvent.click(button)
   })
+}
+/** Answers the confirmation dialog on screen (services/feedback.ts) with `button`; its title. */
+const answerDialog = async (button: string): Promise<string> => {
+  const dialog = await waitFor(() => {
+    const d = Array.from(document.querySelectorAll<HTMLElement>('.nut-dialog')).find(
+      (e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none',
+    )
+    if (!d || !within(d).queryByText(button)) throw new Error('no dialog on screen')
+    return d
+  })
+  const title = dialog.querySelector('.nut-dialog-header')?.textContent ?? ''
+  await act(async () => {
+    fireEvent.click(within(dialog).getByText(button))
+  })
+  return title
 }
 const head = () => screen.getByTestId('detail-head')
 const timeline = () => screen.getByTestId('timeline')
@@ -112,7 +126,7 @@ describe('建议详情', () => {
     const rating = await screen.findByTestId('detail-rating')
     expect(within(rating).getByText('5 分 · 很满意')).toBeTruthy()
     expect(within(rating).getByText('修得很快，谢谢王丽')).toBeTruthy()
-    expect(taroTest.toasts.map((t) => t.title)).toContain('谢谢您的评价')
+    await waitFor(() => expect(toastsOnScreen()).toContain('谢谢您的评价'))
     expect(screen.queryByRole('button', { name: '给办理结果打分' })).toBeNull()
   })
 
@@ -156,7 +170,7 @@ describe('建议详情', () => {
     fill('说明（可以不写）', '已收到，今天下午联系物业疏通')
     tap('确认受理')
     expect(await within(head()).findByText('已受理')).toBeTruthy()
-    expect(taroTest.toasts.map((t) => t.title)).toContain('已受理')
+    await waitFor(() => expect(toastsOnScreen()).toContain('已受理'))
 
     tap('回复居民（不改状态）')
     fill('回复居民', '物业说明天上午九点来')
@@ -211,12 +225,14 @@ describe('建议详情', () => {
       category: '绿化',
       text: uniqueText('楼前空地可以种几棵树，夏天好乘凉'),
     })
-    const asked = answerModals(true)
+    const asked: string[] = []
     const staffView = open(s.id, STAFF)
 
     await tapWhenShown('公开到议事长廊')
+    asked.push(await answerDialog('公开'))
     expect(await within(head()).findByText('已在议事长廊公开')).toBeTruthy()
     await tapWhenShown('评为金点子（奖励积分）')
+    asked.push(await answerDialog('确认奖励'))
     expect(await within(head()).findByText('金点子')).toBeTruthy()
     expect(asked).toEqual(['公开到议事长廊', '评为金点子'])
     expect(screen.queryByRole('button', { name: '评为金点子（奖励积分）' })).toBeNull()

@@ -30,7 +30,9 @@ describe('工作台', () => {
     open(LIAISON)
 
     await waitFor(() => expect(cards().length).toBeGreaterThan(0))
-    const top = cards()[0]
+    // overdue ones come first; the new one heads the rest
+    const top = cards().find((c) => !c.className.includes('s-card--overdue'))
+    if (!top) throw new Error('no card that is not overdue')
     expect(top.getAttribute('data-no')).toBe(no)
     expect(within(top).getByText(text)).toBeTruthy()
     expect(statusOf(top)).toBe('待受理')
@@ -45,6 +47,22 @@ describe('工作台', () => {
     open(LIAISON)
     fireEvent.click(await screen.findByTestId('notify-me'))
     expect(await screen.findByText('✓ 已开启，下一条新建议会在微信里提醒您')).toBeTruthy()
+  })
+
+  it('opens on what is still to do, overdue first; resolved ones only when asked for', async () => {
+    open(LIAISON)
+    await waitFor(() => expect(cards().length).toBeGreaterThan(0))
+    const chips = screen.getByTestId('status-filter')
+    expect(within(chips).getByRole('button', { name: /^待办/ }).className).toContain('chip--on')
+    for (const card of cards()) expect(['已办结', '未采纳']).not.toContain(statusOf(card))
+    // the overdue ones come first, each in red, then the rest
+    const late = await screen.findByTestId('inbox-late')
+    const all = cards()
+    const lateCards = within(late).getAllByTestId('suggestion-card')
+    expect(all.slice(0, lateCards.length)).toEqual(lateCards)
+    for (const card of lateCards) expect(card.className).toContain('s-card--overdue')
+    for (const card of all.slice(lateCards.length))
+      expect(card.className).not.toContain('s-card--overdue')
   })
 
   it('shows a liaison only the buildings they serve', async () => {
@@ -64,8 +82,8 @@ describe('工作台', () => {
     const before = cards().map((c) => c.getAttribute('data-no') ?? '')
     fireEvent.click(chip)
     await listChanges(before)
+    await waitFor(() => expect(cards().every((c) => statusOf(c) === '已办结')).toBe(true))
     expect(cards().length).toBe(Math.min(expected, 20))
-    for (const card of cards()) expect(statusOf(card)).toBe('已办结')
   })
 
   it('makes overdue suggestions stand out in red with the words 超时未受理 / 超时未办结', async () => {
@@ -78,6 +96,9 @@ describe('工作台', () => {
 
     fireEvent.click(filter)
     await listChanges(before)
+    await waitFor(() =>
+      expect(cards().every((c) => c.className.includes('s-card--overdue'))).toBe(true),
+    )
     expect(cards().length).toBeGreaterThan(0)
     for (const card of cards()) {
       expect(card.className).toContain('s-card--overdue')

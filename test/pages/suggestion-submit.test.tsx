@@ -61,12 +61,16 @@ describe('提建议', () => {
     type('车')
     expect(screen.getByText(/还差 4 个字/)).toBeTruthy()
     tap('提交')
-    expect(screen.getByRole('alert').textContent).toBe('问题描述至少 5 个字')
+    expect(screen.getByRole('alert').textContent).toBe(
+      '问题描述至少 5 个字，或者按住说话留一段语音',
+    )
 
     type('楼下总有外面的车停在消防通道上')
     fireEvent.change(screen.getByLabelText('联系电话'), { target: { value: '12345' } })
     tap('提交')
-    expect(screen.getByRole('alert').textContent).toBe('请填写 11 位手机号')
+    expect(screen.getByRole('alert').textContent).toBe(
+      '请填写 11 位手机号，或带区号的座机号（如 0371-68925010）',
+    )
 
     expect((await suggestionService.mine()).items).toHaveLength(0)
   })

@@ -20,6 +20,7 @@ const state = {
   params: {} as Params,
   toasts: [] as Toast[],
   navigations: [] as Navigation[],
+  phoneCalls: [] as string[],
   showListeners: new Set<() => void>(),
 }
 
@@ -30,6 +31,10 @@ export const taroTest = {
   },
   get navigations(): readonly Navigation[] {
     return state.navigations
+  },
+  /** the numbers makePhoneCall was asked to dial */
+  get phoneCalls(): readonly string[] {
+    return state.phoneCalls
   },
   /** The page about to be rendered and its query (`useLoad` and `useRouter` see these). */
   setRouter(path: string, params: Params = {}): void {
@@ -44,6 +49,7 @@ export const taroTest = {
     state.storage.clear()
     state.toasts.length = 0
     state.navigations.length = 0
+    state.phoneCalls.length = 0
     state.path = '/pages/index/index'
     state.params = {}
   },
@@ -64,6 +70,12 @@ export function removeStorageSync(key: string): void {
 }
 export function clearStorageSync(): void {
   state.storage.clear()
+}
+
+// ---- phone ----
+export function makePhoneCall(options: { phoneNumber: string }) {
+  state.phoneCalls.push(options.phoneNumber)
+  return ok()
 }
 
 // ---- feedback ----
@@ -207,6 +219,7 @@ export const cloud = {
 }
 
 const Taro = {
+  makePhoneCall,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -36,9 +36,13 @@ describe('weapp build · the pages 刘书记 (demo-staff) works in', () => {
   it('工作台: the community’s suggestions by status, the new one first', async () => {
     const page = open('subpackages/staff/pages/inbox/index')
     await page.waitForText(filed.text)
+    // 待办, overdue first
+    await page.waitForText('超时了，先办这些')
+    await page.waitForText('⚠ 超时未受理')
     const text = page.text()
+    expect(text.indexOf('⚠ 超时未受理')).toBeLessThan(text.indexOf(`编号 ${filed.no}`))
     expect(text).toContain('在微信里提醒我新建议')
-    expect(text).toMatch(/全部\d+待受理\d+已受理\d+/)
+    expect(text).toMatch(/待办\d+全部\d+待受理\d+已受理\d+/)
     expect(text).toContain('按楼栋、类别筛选')
     expect(text).toContain(`编号 ${filed.no}`)
     expect(text).toContain('1 张照片')
@@ -70,12 +74,14 @@ describe('weapp build · the pages 刘书记 (demo-staff) works in', () => {
     const page = open('subpackages/staff/pages/codes/index')
     await page.waitForText('民意信箱')
     const text = page.text()
-    for (const b of ['陇海安居 1号楼', '陇海安居 2号楼', '陇海安居 5号楼'])
-      expect(text).toContain(b)
+    expect(text).toContain('陇海安居 1号楼')
     expect(text).toContain('户卡码：选单元，填房号')
     expect(text).toContain('保存到相册')
-    // another community's buildings are not hers
-    expect(text).not.toContain('东方现代城')
+    // one line until 换一栋, then the community's buildings — and not another community's
+    page.tap('换一栋')
+    await page.waitForText('5号楼')
+    for (const b of ['1号楼', '2号楼', '5号楼']) expect(page.text()).toContain(b)
+    expect(page.text()).not.toContain('东方现代城')
   })
 
   it('建议详情: who filed it, what it says, and its photo by cloud file ID', async () => {

@@ -95,7 +95,12 @@ describe('weapp build · 提建议 opened from a building code (scene=b%3DLH-1)'
 
     const no = /\d{6}-\d{4,6}/.exec(page.dom.textContent ?? '')?.[0]
     expect(no).toMatch(/^\d{6}-\d{4,6}$/)
-    expect(wx.calls.slice(callsBefore)).toEqual([{ name: 'suggestion', action: 'submit' }])
+    // one submit; the screen then says whom to call, with the community's phone
+    expect(wx.calls.slice(callsBefore).filter((c) => c.name === 'suggestion')).toEqual([
+      { name: 'suggestion', action: 'submit' },
+    ])
+    await page.waitForText('0371-68925010')
+    expect(page.text()).toContain(`报上编号 ${no}`)
 
     const tmplIds = builtTemplateIds()
     if (tmplIds.length === 0) {

@@ -2,8 +2,7 @@
 import { PAGES } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Dialog, Switch } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
+import { Switch } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { useState } from 'react'
 import { BigButton } from '@/components/big-button'
@@ -12,6 +11,7 @@ import { useElderMode } from '@/hooks/use-elder-mode'
 import { accountService } from '@/services/account'
 import { currentPersonaId, isLocalDemo, personaOf } from '@/services/persona'
 import { LoadState } from '@/components/load-state'
+import { confirm, toast } from '@/services/feedback'
 import { useLoad } from '@/hooks/use-load'
 import './index.css'
 
@@ -22,16 +22,21 @@ export default function MinePage() {
     fallback: '没能读到信息，请检查网络后再试',
   })
   const profile = me.data
-  const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [elder, setElder] = useElderMode()
 
   const unbind = async () => {
-    setConfirming(false)
+    const yes = await confirm({
+      title: '解除绑定',
+      content: '解除后，这个微信就不代表您家了。以后随时可以再绑定。',
+      confirmText: '确定解除',
+      cancelText: '不解除',
+    })
+    if (!yes) return
     setBusy(true)
     try {
       me.set(await accountService.unbindHousehold())
-      void Taro.showToast({ title: '已解除绑定', icon: 'none' })
+      toast('已解除绑定')
     } catch {
       // cloud.ts has already told the resident what went wrong
     } finally {
@@ -80,13 +85,25 @@ export default function MinePage() {
             <BigButton variant="plain" onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>
               换绑到别的房屋
             </BigButton>
-            <BigButton variant="quiet" busy={busy} onClick={() => setConfirming(true)}>
+            <BigButton variant="quiet" busy={busy} onClick={() => void unbind()}>
               解除绑定
             </BigButton>
           </View>
         ) : (
           <BigButton onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>绑定我家</BigButton>
         ))}
+
+      <View className="mine__links">
+        <BigButton
+          variant="plain"
+          onClick={() => void Taro.navigateTo({ url: PAGES.mySuggestions })}
+        >
+          我的建议
+        </BigButton>
+        <BigButton variant="plain" onClick={() => void Taro.navigateTo({ url: PAGES.messages })}>
+          消息
+        </BigButton>
+      </View>
 
       {profile !== null && profile.roles.length > 0 && (
         <View className="card">
@@ -138,17 +155,6 @@ export default function MinePage() {
           </BigButton>
         </View>
       )}
-
-      <Dialog
-        visible={confirming}
-        title="解除绑定"
-        content="解除后，这个微信就不代表您家了。以后随时可以再绑定。"
-        confirmText="确定解除"
-        cancelText="不解除"
-        onConfirm={() => void unbind()}
-        onCancel={() => setConfirming(false)}
-        onClose={() => setConfirming(false)}
-      />
     </PageShell>
   )
 }

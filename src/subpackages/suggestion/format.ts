@@ -104,3 +104,14 @@ export const HANDLER_EXPLAINED: Record<Status, string> = {
   resolved: `已办结：居民可以评价，${REOPEN_WITHIN_DAYS} 天内觉得没办好可以要求重新办理。`,
   declined: '没有采纳，原因已告诉居民。',
 }
+
+/** A card's title from what the resident wrote: its first clause, at most 14 characters. */
+export function titleOf(text: string): string {
+  const first =
+    text
+      .trim()
+      .split(/[，。；！？,.;!?\n]/)[0]
+      ?.trim() ?? ''
+  const clause = first || text.trim()
+  return clause.length > 14 ? `${clause.slice(0, 13)}…` : clause
+}

@@ -31,6 +31,7 @@ export const inbox = handler(suggestion.inbox, ['staff', 'liaison'], async (inpu
   if (input.overdue) filters.push(overdueCondition(_, ctx.now))
   const shown: Condition[] = [...filters]
   if (input.status) shown.push({ status: input.status })
+  if (input.open) shown.push({ status: _.in(['submitted', ...WORKING_STATUSES]) })
 
   const [page, groups] = await Promise.all([
     newestFirst<SuggestionDoc>(ctx.db, SUGGESTIONS, all(_, shown), 'createdAt', input),

@@ -5,7 +5,7 @@ import { handler, type ActionContext } from '../../../../server/router'
 import { DAILY_SUBMIT_LIMIT, suggestion } from '../../../../src/contract/suggestion'
 import { checkContent } from '../../../../server/content'
 import { duplicateIndex, updated } from '../../../../server/db'
-import { anonymise, discard, requireOwnImages } from '../../../../server/uploads'
+import { anonymise, discard, requireOwnFile, requireOwnImages } from '../../../../server/uploads'
 import { newSuggestion } from '../lib/changes'
 import { getSuggestion } from '../lib/load'
 import { QUOTAS, SUGGESTIONS, type QuotaDoc, type SuggestionDoc } from '../lib/model'
@@ -88,6 +88,7 @@ async function insert(ctx: ActionContext, doc: SuggestionDoc): Promise<Suggestio
 /** Anyone identified may submit (a young resident who just scanned the box may not have bound a household). */
 export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) => {
   requireOwnImages(input.images, ctx.openid)
+  if (input.voice) requireOwnFile(input.voice.fileId, ctx.openid, '只能使用您自己录的语音')
   const [building, household, verdict] = await Promise.all([
     getBuilding(ctx.db, input.buildingId),
     callerHousehold(ctx),
@@ -112,6 +113,8 @@ export const submit = handler(suggestion.submit, 'anyone', async (input, ctx) =>
           category: input.category,
           text: input.text,
           images: input.anonymous ? moved : images,
+          // never on an anonymous one (the schema refuses the pair): a voice can be recognised
+          voice: input.voice,
           contactPhone: input.contactPhone,
           anonymous: input.anonymous,
           contentCheck: verdict,

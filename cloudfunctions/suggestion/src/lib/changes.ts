@@ -11,6 +11,7 @@ import {
   type Actor,
   type Category,
   type Status,
+  type VoiceNote,
 } from '../../../../src/contract/suggestion'
 import type { SuggestionDoc, TimelineDoc } from './model'
 
@@ -52,6 +53,7 @@ export interface NewSuggestion {
   category: Category
   text: string
   images: string[]
+  voice: VoiceNote | null
   contactPhone: string | null
   anonymous: boolean
   contentCheck: 'pass' | 'review'
@@ -77,6 +79,7 @@ export function newSuggestion(n: NewSuggestion): SuggestionDoc {
     category: n.category,
     text: n.text,
     images: n.images,
+    voice: n.voice,
     status: 'submitted',
     acceptDueAt: addMs(n.now, ACCEPT_WITHIN_HOURS * HOUR),
     resolveDueAt: addMs(n.now, RESOLVE_WITHIN_DAYS * DAY),

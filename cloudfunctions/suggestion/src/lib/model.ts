@@ -46,6 +46,8 @@ export interface SuggestionDoc {
   category: Category
   text: string
   images: string[]
+  /** a voice note (added later: older documents have none) */
+  voice?: { fileId: string; seconds: number } | null
   status: Status
   /** not accepted by then → overdue 'accept' */
   acceptDueAt: Date

@@ -37,7 +37,7 @@ export function toSummary(s: SuggestionDoc, now: Date): SuggestionSummary {
     buildingName: s.buildingName,
     estateName: s.estateName,
     category: s.category,
-    excerpt: excerpt(s.text),
+    excerpt: s.text ? excerpt(s.text) : s.voice ? `（一段 ${s.voice.seconds} 秒的语音）` : '',
     status: s.status,
     anonymous: s.anonymous,
     imageCount: s.images.length,
@@ -108,6 +108,8 @@ export function toDetail(
     ...toSummary(s, now),
     text: s.text,
     images: [...s.images],
+    // the resident's own voice: never read out to the board's public
+    voice: insider && s.voice ? { ...s.voice } : null,
     submitter: showSubmitter ? { householdLabel: s.householdLabel } : null,
     contactPhone: v.mine || v.handler ? s.contactPhone : null,
     needsReview: v.handler && s.contentCheck === 'review',

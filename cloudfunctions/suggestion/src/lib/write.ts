@@ -43,7 +43,8 @@ export function toSubmitter(
   return {
     openid: s.openid,
     kind,
-    title,
+    // named by what it is about, so a list of messages reads as a list of the resident's matters
+    title: `${title}：${excerpt(s.text, 12)}`,
     body: `${s.no} ${s.category}：${excerpt(s.text, 30)}${note ? `\n${note}` : ''}`,
     refId: s._id,
     link: detailLink(s._id),

@@ -1,5 +1,5 @@
 // 绑定我家: pick building → unit → type the room; or confirm the household a card code names.
-import { PAGES } from '@/contract/pages'
+import { PAGES, pageUrl } from '@/contract/pages'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -8,16 +8,12 @@ import { BuildingChooser, estatesOf } from '@/components/building-chooser'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
-import { errorMessage } from '@/services/cloud'
+import { errorMessage, failedWith } from '@/services/cloud'
+import { WhoToCall } from '@/components/who-to-call'
 import { Loading } from '@/components/loading'
 import { LoadState } from '@/components/load-state'
 import { useLoad } from '@/hooks/use-load'
 import './index.css'
-
-function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: PAGES.home })
-}
 
 export default function BindPage() {
   const { params } = useRouter()
@@ -36,13 +32,17 @@ export default function BindPage() {
   const [card, setCard] = useState<HouseholdView | null>(null)
   const [useCard, setUseCard] = useState(cardScene !== null)
   const [error, setError] = useState<string | null>(null)
+  /** the household was not found: offer a way on instead of a dead end */
+  const [unknownRoom, setUnknownRoom] = useState(false)
   const [busy, setBusy] = useState(false)
+  /** bound: the confirmation stays until the resident goes on */
+  const [bound, setBound] = useState<HouseholdView | null>(null)
 
   useEffect(() => {
     dir.reload()
     if (cardScene) {
       accountService
-        .resolveScene(cardScene)
+        .resolveScene(cardScene, { silent: true })
         .then((t) => {
           if (t.kind === 'household') setCard(t.household)
           else {
@@ -67,16 +67,36 @@ export default function BindPage() {
 
   const bind = async (input: Parameters<typeof accountService.bindHousehold>[0]) => {
     setError(null)
+    setUnknownRoom(false)
     setBusy(true)
     try {
-      await accountService.bindHousehold(input, { silent: true })
-      void Taro.showToast({ title: '绑定成功', icon: 'success' })
-      leave()
+      const profile = await accountService.bindHousehold(input, { silent: true })
+      setBound(profile.household)
     } catch (err) {
       setError(errorMessage(err, '绑定没有成功，请稍后再试'))
+      setUnknownRoom(failedWith(err, 'NOT_FOUND'))
     } finally {
       setBusy(false)
     }
+  }
+
+  if (bound) {
+    return (
+      <PageShell className="bind">
+        <View className="card bind-done" data-testid="bind-done" ariaRole="status">
+          <Text className="bind-done__title">✓ 绑定成功</Text>
+          <Text className="card__label">我家</Text>
+          <Text className="bind__household">
+            {bound.estateName} {bound.buildingName}
+          </Text>
+          <Text className="bind-done__room nobreak">
+            {bound.unit}单元 {bound.room}室
+          </Text>
+          <Text className="bind-done__text">以后提建议，社区就知道是您家的事。</Text>
+        </View>
+        <BigButton onClick={() => void Taro.switchTab({ url: PAGES.home })}>好的，回首页</BigButton>
+      </PageShell>
+    )
   }
 
   if (useCard && cardScene) {
@@ -174,10 +194,12 @@ export default function BindPage() {
             type="number"
             maxlength={5}
             placeholder="例如 301"
+            placeholderClass="bind__room-placeholder"
             value={room}
             onInput={(e) => {
               setRoom(e.detail.value)
               setError(null)
+              setUnknownRoom(false)
             }}
             ariaLabel="房号"
           />
@@ -187,6 +209,22 @@ export default function BindPage() {
       {error && (
         <View className="error-text" ariaRole="alert">
           {error}
+        </View>
+      )}
+      {unknownRoom && building && (
+        <View className="bind-unknown" data-testid="bind-unknown">
+          <Text className="bind-unknown__text">
+            登记里没有这一户。可能是房号记错了，也可能是社区还没登记：请核对房号，或者问问社区。
+          </Text>
+          <WhoToCall buildingId={building.id} />
+          <BigButton
+            variant="plain"
+            onClick={() =>
+              void Taro.redirectTo({ url: pageUrl('submit', { buildingId: building.id }) })
+            }
+          >
+            先不绑定，直接提建议
+          </BigButton>
         </View>
       )}
 

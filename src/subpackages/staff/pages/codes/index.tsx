@@ -1,14 +1,16 @@
 // 二维码: staff and liaisons print the codes of 一箱一卡 — the box on each building and the
 // service card of each household. Scanning either opens the home page with the place filled in.
 import { Image, Input, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import type { Profile, QrCode } from '@/contract/account'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import type { DirectoryCommunity, Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { errorMessage } from '@/services/cloud'
-import { Loading } from '@/components/loading'
+import { BuildingChooser } from '@/components/building-chooser'
+import { LoadState } from '@/components/load-state'
+import { useLoad } from '@/hooks/use-load'
 import './index.css'
 
 interface BuildingChoice {
@@ -17,44 +19,58 @@ interface BuildingChoice {
   units: number
 }
 
+interface Scope {
+  /** the directory cut down to the buildings the caller may print codes for */
+  directory: DirectoryCommunity[]
+  buildings: BuildingChoice[]
+}
+
 /** The buildings the caller may print codes for: their community's (staff) or their own (liaison). */
-async function buildingsFor(profile: Profile): Promise<BuildingChoice[]> {
-  const directory = await accountService.directory()
-  const out: BuildingChoice[] = []
-  for (const community of directory) {
-    const staff = profile.roles.some((r) => r.role === 'staff' && r.communityId === community.id)
-    for (const estate of community.estates) {
-      for (const b of estate.buildings) {
-        const liaison = profile.roles.some(
-          (r) => r.role === 'liaison' && (r.buildingIds ?? []).includes(b.id),
-        )
-        if (staff || liaison)
-          out.push({ id: b.id, label: `${estate.name} ${b.name}`, units: b.units })
-      }
-    }
-  }
-  return out
+async function scopeOf(profile: Profile): Promise<Scope> {
+  const all = await accountService.directory({ silent: true })
+  const mayPrint = (communityId: string, buildingId: string) =>
+    profile.roles.some(
+      (r) =>
+        (r.role === 'staff' && r.communityId === communityId) ||
+        (r.role === 'liaison' && (r.buildingIds ?? []).includes(buildingId)),
+    )
+  const directory = all
+    .map((c) => ({
+      ...c,
+      estates: c.estates
+        .map((e) => ({ ...e, buildings: e.buildings.filter((b) => mayPrint(c.id, b.id)) }))
+        .filter((e) => e.buildings.length > 0),
+    }))
+    .filter((c) => c.estates.length > 0)
+  const buildings = directory.flatMap((c) =>
+    c.estates.flatMap((e) =>
+      e.buildings.map((b) => ({ id: b.id, label: `${e.name} ${b.name}`, units: b.units })),
+    ),
+  )
+  return { directory, buildings }
 }
 
 export default function CodesPage() {
-  const [buildings, setBuildings] = useState<BuildingChoice[] | null>(null)
+  const scope = useLoad(
+    async () => {
+      const s = await scopeOf(await accountService.login({ silent: true }))
+      if (s.buildings[0] && !building) void show(s.buildings[0], null)
+      return s
+    },
+    { onShow: false, fallback: '没能读到您管理的楼栋，请检查网络后再试' },
+  )
+  useEffect(() => {
+    scope.reload()
+    // once per page: who may print what does not change while it is open
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  const [choosing, setChoosing] = useState(false)
   const [building, setBuilding] = useState<BuildingChoice | null>(null)
   const [unit, setUnit] = useState(1)
   const [room, setRoom] = useState('')
   const [code, setCode] = useState<QrCode | null>(null)
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState<string | null>(null)
-
-  useLoad(() => {
-    accountService
-      .login()
-      .then(buildingsFor)
-      .then((list) => {
-        setBuildings(list)
-        if (list[0]) void show(list[0], null)
-      })
-      .catch(() => setBuildings([]))
-  })
 
   // Never show a code other than the one last asked for: it could be printed for the wrong box
   // or door. Each request has a number; a reply to an older one is dropped.
@@ -109,79 +125,96 @@ export default function CodesPage() {
 
   return (
     <PageShell className="codes">
-      {buildings === null ? (
-        <Loading className="codes__hint" />
-      ) : buildings.length === 0 ? (
-        <Text className="codes__hint">您没有可以管理的楼栋</Text>
-      ) : (
-        <>
-          <View className="codes__buildings">
-            {buildings.map((b) => (
-              <View
-                key={b.id}
-                className={`codes__chip ${building?.id === b.id ? 'codes__chip--on' : ''}`}
-                onClick={() => void show(b, null)}
-              >
-                {b.label}
-              </View>
-            ))}
-          </View>
-          {building && (
-            <View className="codes__household">
-              <Text className="codes__step">户卡码：选单元，填房号</Text>
-              <View className="codes__units">
-                {Array.from({ length: building.units }, (_, i) => i + 1).map((u) => (
-                  <View
-                    key={u}
-                    ariaRole="button"
-                    className={`codes__chip ${unit === u ? 'codes__chip--on' : ''}`}
-                    onClick={() => changeHousehold(u, room)}
-                  >
-                    {u}单元
-                  </View>
-                ))}
-              </View>
-              <View className="codes__room">
-                <Input
-                  className="codes__input codes__input--room"
-                  type="number"
-                  value={room}
-                  maxlength={5}
-                  placeholder="房号，如 301"
-                  aria-label="房号"
-                  onInput={(e) => changeHousehold(unit, e.detail.value)}
+      <LoadState load={scope} what="楼栋">
+        {({ directory, buildings }) =>
+          buildings.length === 0 ? (
+            <Text className="codes__hint">您没有可以管理的楼栋</Text>
+          ) : (
+            <>
+              {choosing || !building ? (
+                <BuildingChooser
+                  directory={directory}
+                  heading={{ estate: '打印哪个小区的码？', building: '打印哪栋楼的码？' }}
+                  selectedId={building?.id ?? null}
+                  onChoose={(b) => {
+                    setChoosing(false)
+                    const chosen = buildings.find((x) => x.id === b.id)
+                    if (chosen) void show(chosen, null)
+                  }}
                 />
-                <BigButton
-                  variant="plain"
-                  disabled={!/^\d{2,5}$/.test(room)}
-                  onClick={() => void show(building, room)}
-                >
-                  生成户卡码
-                </BigButton>
-              </View>
-            </View>
-          )}
-          {failed && (
-            <Text className="error-text codes__failed" data-testid="codes-failed">
-              {failed}
-            </Text>
-          )}
-          {code && (
-            <View className="codes__card" data-testid="qr-card">
-              <Text className="codes__label">{code.label}</Text>
-              <Image className="codes__image" src={code.dataUrl} />
-              <Text className="codes__hint">
-                {code.scene.startsWith('h=')
-                  ? '贴在户卡上：扫码打开民情速递站，一步绑定这户'
-                  : '贴在楼道信箱上：扫码直接打开本楼的民情速递站'}
-              </Text>
-              <BigButton busy={busy} onClick={save}>
-                {process.env.TARO_ENV === 'h5' ? '打开图片去打印' : '保存到相册'}
-              </BigButton>
-            </View>
-          )}
-        </>
-      )}
+              ) : (
+                <View className="card codes__chosen" data-testid="codes-building">
+                  <Text className="codes__chosen-name">{building.label}</Text>
+                  {buildings.length > 1 && (
+                    <View
+                      className="codes__change"
+                      ariaRole="button"
+                      onClick={() => setChoosing(true)}
+                    >
+                      换一栋
+                    </View>
+                  )}
+                </View>
+              )}
+              {building && (
+                <View className="codes__household">
+                  <Text className="codes__step">户卡码：选单元，填房号</Text>
+                  <View className="codes__units">
+                    {Array.from({ length: building.units }, (_, i) => i + 1).map((u) => (
+                      <View
+                        key={u}
+                        ariaRole="button"
+                        className={`codes__chip ${unit === u ? 'codes__chip--on' : ''}`}
+                        onClick={() => changeHousehold(u, room)}
+                      >
+                        {u}单元
+                      </View>
+                    ))}
+                  </View>
+                  <View className="codes__room">
+                    <Input
+                      className="codes__input codes__input--room"
+                      type="number"
+                      value={room}
+                      maxlength={5}
+                      placeholder="房号"
+                      placeholderClass="codes__placeholder"
+                      aria-label="房号"
+                      onInput={(e) => changeHousehold(unit, e.detail.value)}
+                    />
+                    <BigButton
+                      variant="plain"
+                      disabled={!/^\d{2,5}$/.test(room)}
+                      onClick={() => void show(building, room)}
+                    >
+                      生成户卡码
+                    </BigButton>
+                  </View>
+                </View>
+              )}
+              {failed && (
+                <Text className="error-text codes__failed" data-testid="codes-failed">
+                  {failed}
+                </Text>
+              )}
+              {code && (
+                <View className="codes__card" data-testid="qr-card">
+                  <Text className="codes__label">{code.label}</Text>
+                  <Image className="codes__image" src={code.dataUrl} />
+                  <Text className="codes__hint">
+                    {code.scene.startsWith('h=')
+                      ? '贴在户卡上：扫码打开民情速递站，一步绑定这户'
+                      : '贴在楼道信箱上：扫码直接打开本楼的民情速递站'}
+                  </Text>
+                  <BigButton busy={busy} onClick={save}>
+                    {process.env.TARO_ENV === 'h5' ? '打开图片去打印' : '保存到相册'}
+                  </BigButton>
+                </View>
+              )}
+            </>
+          )
+        }
+      </LoadState>
     </PageShell>
   )
 }

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Profile } from '@/contract/account'
+import { toast } from '@/services/feedback'
 import {
   CATEGORIES,
   STATUSES,
@@ -27,7 +28,10 @@ import { DETAIL_PAGE, STATS_PAGE } from '../../../suggestion/links'
 import './index.css'
 
 const ALL = 'all'
-type StatusFilter = Status | typeof ALL
+/** what is still to do: the page opens on it, overdue ones first */
+const TODO = 'todo'
+type StatusFilter = Status | typeof ALL | typeof TODO
+const OPEN_STATUSES: Status[] = ['submitted', 'accepted', 'deliberating', 'in_progress']
 
 interface Filters {
   status: StatusFilter
@@ -66,7 +70,7 @@ export default function InboxPage() {
   // `?overdue=1` is where the scheduler's overdue reminders lead
   const { params } = useRouter()
   const [filters, setFilters] = useState<Filters>({
-    status: ALL,
+    status: TODO,
     buildingId: null,
     category: null,
     overdue: params.overdue === '1',
@@ -79,7 +83,7 @@ export default function InboxPage() {
   const fetchFor = (f: Filters) => (cursor: string | null) =>
     suggestionService.inbox(
       {
-        ...(f.status === ALL ? {} : { status: f.status }),
+        ...(f.status === ALL ? {} : f.status === TODO ? { open: true } : { status: f.status }),
         ...(f.buildingId ? { buildingId: f.buildingId } : {}),
         ...(f.category ? { category: f.category } : {}),
         ...(f.overdue ? { overdue: true } : {}),
@@ -90,7 +94,13 @@ export default function InboxPage() {
   const list = usePaged<SuggestionSummary, InboxPage>(fetchFor(filters), (page) =>
     setCounts(page.counts),
   )
-  useDidShow(() => list.reload())
+  // 待办 puts the overdue ones first: their own list above, left out of the one below
+  const lateFirst = (f: Filters) => f.status === TODO && !f.overdue
+  const late = usePaged<SuggestionSummary, InboxPage>(fetchFor({ ...filters, overdue: true }))
+  useDidShow(() => {
+    list.reload()
+    if (lateFirst(filters)) late.reload()
+  })
 
   useEffect(() => {
     accountService
@@ -111,7 +121,7 @@ export default function InboxPage() {
           outcome === 'declined'
             ? '没有开启，新建议仍会出现在“消息”里'
             : '这个小程序还没有配置微信提醒，新建议会出现在“消息”里'
-        void Taro.showToast({ title, icon: 'none', duration: 3000 })
+        toast(title)
       }
     })
   }
@@ -120,11 +130,14 @@ export default function InboxPage() {
     const next = { ...filters, ...patch }
     setFilters(next)
     list.reload(fetchFor(next))
+    if (lateFirst(next)) late.reload(fetchFor({ ...next, overdue: true }))
   }
 
   const isStaff = profile?.roles.some((r) => r.role === 'staff') ?? false
   const isWorker = profile?.roles.some((r) => r.role === 'staff' || r.role === 'liaison') ?? true
+  const todoCount = counts ? OPEN_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0) : null
   const statusOptions: ChipOption<StatusFilter>[] = [
+    { value: TODO, label: '待办', extra: todoCount !== null ? `${todoCount}` : undefined },
     { value: ALL, label: '全部', extra: counts ? `${counts.total}` : undefined },
     ...STATUSES.map((s) => ({
       value: s,
@@ -230,6 +243,9 @@ export default function InboxPage() {
       {list.items?.length === 0 && (
         <View className="list-empty">
           <Text>没有符合条件的建议</Text>
+          {filters.status === TODO && !filters.overdue && extraCount === 0 ? (
+            <Text className="inbox__all-done">都办完了，没有待办的建议。</Text>
+          ) : null}
           {(filters.status !== ALL || filters.overdue || extraCount > 0) && (
             <BigButton
               variant="plain"
@@ -237,14 +253,26 @@ export default function InboxPage() {
                 change({ status: ALL, buildingId: null, category: null, overdue: false })
               }
             >
-              看全部
+              看全部（包括已办结的）
             </BigButton>
           )}
         </View>
       )}
-      {list.items?.map((s) => (
-        <SuggestionCard key={s.id} item={s} onOpen={open} showOverdue />
-      ))}
+      {lateFirst(filters) && late.items && late.items.length > 0 && (
+        <View data-testid="inbox-late">
+          <Text className="section-title inbox__late-title">超时了，先办这些</Text>
+          {late.items.map((s) => (
+            <SuggestionCard key={s.id} item={s} onOpen={open} showOverdue />
+          ))}
+          <ListFooter list={late} />
+          <Text className="section-title">其他待办</Text>
+        </View>
+      )}
+      {list.items
+        ?.filter((s) => !(lateFirst(filters) && s.overdue))
+        .map((s) => (
+          <SuggestionCard key={s.id} item={s} onOpen={open} showOverdue />
+        ))}
       <ListFooter list={list} />
     </PageShell>
   )

@@ -1,8 +1,8 @@
 // One suggestion in a list (我的建议, 议事长廊, 工作台): number, status, place, a few words.
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { SuggestionSummary } from '@/contract/suggestion'
-import { formatTime, OVERDUE_LABELS } from '../../format'
+import { formatTime, OVERDUE_LABELS, titleOf } from '../../format'
 import { StatusTag } from '../status-tag'
 import './index.css'
 
@@ -15,6 +15,10 @@ interface SuggestionCardProps {
   footer?: ReactNode
   /** the footer says how many seconded, so the body need not say it again */
   secondsInFooter?: boolean
+  /** the card's one date, e.g. 11月29日 公开 (default: when it was submitted) */
+  when?: string
+  /** the whole text: the card titles itself from it and offers 展开全文 (the board) */
+  fullText?: string
 }
 
 export function SuggestionCard({
@@ -23,8 +27,13 @@ export function SuggestionCard({
   showOverdue,
   footer,
   secondsInFooter,
+  when,
+  fullText,
 }: SuggestionCardProps) {
   const overdue = showOverdue && item.overdue ? OVERDUE_LABELS[item.overdue] : null
+  const [expanded, setExpanded] = useState(false)
+  // the excerpt shows two lines at most: anything longer than a line or so is cut on screen
+  const long = fullText !== undefined && fullText.length > 16
   return (
     <View
       className={overdue ? 's-card s-card--overdue' : 's-card'}
@@ -34,15 +43,20 @@ export function SuggestionCard({
       <View className="s-card__body" ariaRole="button" onClick={() => onOpen(item)}>
         {overdue && <Text className="s-card__overdue">⚠ {overdue}</Text>}
         <View className="s-card__head">
-          <Text className="s-card__category">{item.category}</Text>
+          <Text className="s-card__category">
+            {fullText !== undefined ? titleOf(fullText) : item.category}
+          </Text>
           <StatusTag status={item.status} />
         </View>
         <Text className="s-card__place">
+          {fullText !== undefined ? `${item.category} · ` : ''}
           {item.estateName} {item.buildingName}
         </Text>
-        <Text className="s-card__excerpt">{item.excerpt}</Text>
+        <Text className={expanded ? 's-card__excerpt s-card__excerpt--full' : 's-card__excerpt'}>
+          {expanded && fullText ? fullText : item.excerpt}
+        </Text>
         <View className="s-card__meta">
-          <Text>{formatTime(item.createdAt)}</Text>
+          <Text className="nobreak">{when ?? formatTime(item.createdAt)}</Text>
           {item.seconds > 0 && !secondsInFooter && (
             <Text className="s-card__seconds">{item.seconds} 人附议</Text>
           )}
@@ -54,6 +68,11 @@ export function SuggestionCard({
           <Text className="s-card__more">查看 ›</Text>
         </View>
       </View>
+      {long && (
+        <View className="s-card__expand" ariaRole="button" onClick={() => setExpanded(!expanded)}>
+          {expanded ? '收起 ▲' : '展开全文 ▼'}
+        </View>
+      )}
       {footer}
     </View>
   )

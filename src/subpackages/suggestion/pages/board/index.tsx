@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Profile } from '@/contract/account'
+import { toast } from '@/services/feedback'
 import type { BoardItem, SuggestionSummary } from '@/contract/suggestion'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
@@ -13,6 +13,7 @@ import { Loading } from '@/components/loading'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
 import { usePaged } from '@/hooks/use-paged'
+import { useLoad } from '@/hooks/use-load'
 import { SuggestionCard } from '../../components/suggestion-card'
 import { formatTime } from '../../format'
 import { BIND_PAGE, DETAIL_PAGE } from '../../links'
@@ -28,26 +29,31 @@ const open = (s: SuggestionSummary) => void Taro.navigateTo({ url: `${DETAIL_PAG
 
 export default function BoardPage() {
   const [sort, setSort] = useState<Sort>('newest')
+  /** 本楼: only the resident's own building */
+  const [ownBuilding, setOwnBuilding] = useState(false)
   const [seconded, setSeconded] = useState<Record<string, boolean>>({})
   const [pending, setPending] = useState<string | null>(null)
-  const fetchBoard = (by: Sort) => (cursor: string | null) =>
-    suggestionService.board({ sort: by, cursor }, { silent: true })
-  const list = usePaged<BoardItem>(fetchBoard(sort))
   // Someone with no home and no role here has no community, so no board: lead them to bind.
   // Read again on every show: they come back here from the bind page.
-  const [profile, setProfile] = useState<Profile | null>(null)
-  useDidShow(() => {
-    list.reload()
-    accountService
-      .login({ silent: true })
-      .then(setProfile)
-      .catch(() => undefined)
-  })
+  const me = useLoad(() => accountService.login({ silent: true }))
+  const profile = me.data
+  const homeBuilding = profile?.household?.buildingId ?? null
+  const fetchBoard = (by: Sort, own: boolean) => (cursor: string | null) =>
+    suggestionService.board(
+      { sort: by, ...(own && homeBuilding ? { buildingId: homeBuilding } : {}), cursor },
+      { silent: true },
+    )
+  const list = usePaged<BoardItem>(fetchBoard(sort, ownBuilding))
+  useDidShow(() => list.reload())
   const homeless = profile !== null && profile.household === null && profile.community === null
 
   const changeSort = (next: Sort) => {
     setSort(next)
-    list.reload(fetchBoard(next))
+    list.reload(fetchBoard(next, ownBuilding))
+  }
+  const changeScope = (own: boolean) => {
+    setOwnBuilding(own)
+    list.reload(fetchBoard(sort, own))
   }
 
   const second = async (item: BoardItem) => {
@@ -59,17 +65,13 @@ export default function BoardPage() {
         (s) => ({ ...s, seconds: res.seconds }),
       )
       setSeconded((m) => ({ ...m, [item.id]: true }))
-      void Taro.showToast({ title: '已附议', icon: 'success' })
+      toast('已附议', 'success')
     } catch (err) {
       if (failedWith(err, 'CONFLICT')) {
         setSeconded((m) => ({ ...m, [item.id]: true }))
-        void Taro.showToast({ title: '您已经附议过了', icon: 'none' })
+        toast('您已经附议过了')
       } else {
-        void Taro.showToast({
-          title: errorMessage(err, '没有附议成功，请再试一次'),
-          icon: 'none',
-          duration: 3000,
-        })
+        toast(errorMessage(err, '没有附议成功，请再试一次'))
       }
     } finally {
       setPending(null)
@@ -92,6 +94,19 @@ export default function BoardPage() {
       {!homeless && (
         <Chips label="排序" options={SORTS} value={sort} onChange={changeSort} columns={2} />
       )}
+      {homeBuilding && (
+        <Chips
+          label="范围"
+          options={[
+            { value: 'all', label: '全社区' },
+            { value: 'own', label: `本楼（${profile?.household?.buildingName ?? ''}）` },
+          ]}
+          value={ownBuilding ? 'own' : 'all'}
+          onChange={(v) => changeScope(v === 'own')}
+          columns={2}
+          testId="board-scope"
+        />
+      )}
       {list.items === null && !list.error && !homeless && <Loading className="list-empty muted" />}
       {list.items?.length === 0 && <Text className="list-empty">议事长廊里还没有公开的建议</Text>}
       {list.items?.map((s) => (
@@ -100,11 +115,10 @@ export default function BoardPage() {
           item={s}
           onOpen={open}
           secondsInFooter
+          when={`${formatTime(s.publishedAt ?? s.createdAt)} 公开`}
+          fullText={s.text}
           footer={
             <View className="board__second">
-              {s.publishedAt && (
-                <Text className="board__when">{formatTime(s.publishedAt)} 公开</Text>
-              )}
               {s.decision && <Text className="board__public">商量结果：{s.decision}</Text>}
               {s.resultText && (
                 <Text className="board__public board__public--done">办理结果：{s.resultText}</Text>

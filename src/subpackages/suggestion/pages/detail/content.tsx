@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { SuggestionDetail } from '@/contract/suggestion'
 import { PhotoGrid } from '@/components/photo-grid'
 import { Stars } from '@/components/stars'
+import { VoicePlayer } from '@/components/voice-note'
 import { formatTime } from '../../format'
 
 export function DetailContent({ detail: d }: { detail: SuggestionDetail }) {
@@ -11,9 +12,17 @@ export function DetailContent({ detail: d }: { detail: SuggestionDetail }) {
     <>
       <View className="card">
         <Text className="card__label">反映的问题</Text>
-        <Text className="detail-text" userSelect>
-          {d.text}
-        </Text>
+        {d.text && (
+          <Text className="detail-text" userSelect>
+            {d.text}
+          </Text>
+        )}
+        {d.voice && (
+          <View data-testid="detail-voice">
+            <Text className="card__label">居民留的语音</Text>
+            <VoicePlayer fileId={d.voice.fileId} seconds={d.voice.seconds} />
+          </View>
+        )}
         <PhotoGrid fileIds={d.images} label="居民拍的照片" />
       </View>
 

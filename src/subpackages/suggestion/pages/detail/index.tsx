@@ -6,6 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { LoadState } from '@/components/load-state'
+import { WhoToCall } from '@/components/who-to-call'
 import { useLoad } from '@/hooks/use-load'
 import { suggestionService } from '@/services/suggestion'
 import { HOME_PAGE } from '../../links'
@@ -66,6 +67,12 @@ export default function DetailPage() {
 
       <ResidentReply detail={detail} actions={actions} />
       <Comments detail={detail} actions={actions} />
+      {detail.viewer.mine && (
+        <WhoToCall
+          buildingId={detail.buildingId}
+          note={`想问进度，打下面的电话，报上编号 ${detail.no} 就行。`}
+        />
+      )}
     </PageShell>
   )
 }

@@ -1,9 +1,9 @@
 // What the viewer may do on a suggestion: the open action form, its note, stars and photos, and
 // the actions themselves (status changes, replies, reopening, rating, comments, 附议, publishing,
 // 金点子). Each success shows the fresh suggestion and says so.
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { SuggestionDetail } from '@/contract/suggestion'
+import { confirm, toast } from '@/services/feedback'
 import { errorMessage } from '@/services/cloud'
 import { suggestionService } from '@/services/suggestion'
 import { usePhotoUploads, type PhotoUploads } from '@/components/photo-picker'
@@ -59,7 +59,7 @@ export function useDetailActions(
       if (fresh) setDetail(fresh)
       else load()
       openForm(null)
-      void Taro.showToast({ title: done, icon: 'success' })
+      toast(done, 'success')
     } catch (err) {
       setFormError(errorMessage(err, '没有办成，请稍后再试'))
     } finally {
@@ -135,7 +135,7 @@ export function useDetailActions(
     }, '已附议')
 
   const publish = async (published: boolean) => {
-    const res = await Taro.showModal({
+    const yes = await confirm({
       title: published ? '公开到议事长廊' : '从议事长廊撤回',
       content: published
         ? '社区里的居民都能看到这条建议和办理结果，可以附议、留言。不会显示是哪一户提的。'
@@ -143,7 +143,7 @@ export function useDetailActions(
       confirmText: published ? '公开' : '撤回',
       cancelText: '再想想',
     })
-    if (res.confirm) {
+    if (yes) {
       void perform(
         () => suggestionService.publish(id, published, { silent: true }),
         published ? '已公开' : '已撤回',
@@ -152,13 +152,13 @@ export function useDetailActions(
   }
 
   const award = async () => {
-    const res = await Taro.showModal({
+    const yes = await confirm({
       title: '评为金点子',
       content: '给提这条建议的家庭奖励 50 积分。每条建议只能评一次。',
       confirmText: '确认奖励',
       cancelText: '再想想',
     })
-    if (res.confirm) {
+    if (yes) {
       void perform(async () => {
         await suggestionService.award(id, undefined, { silent: true })
         return null
@@ -166,12 +166,18 @@ export function useDetailActions(
     }
   }
 
+  // a star tapped answers 请点星星打分: that line goes at once
+  const chooseScore = (next: number) => {
+    setScore(next)
+    setFormError(null)
+  }
+
   return {
     form,
     note,
     setNote,
     score,
-    setScore,
+    setScore: chooseScore,
     formError,
     setFormError,
     busy,

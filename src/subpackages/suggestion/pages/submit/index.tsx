@@ -1,6 +1,7 @@
 // 提建议: one screen — building, category, words, photos, phone, anonymity — then the number.
 // From a scanned box: tap 提建议, tap a category, type, tap 提交. A draft survives leaving.
 import { PAGES } from '@/contract/pages'
+import { toast } from '@/services/feedback'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch } from '@nutui/nutui-react-taro'
@@ -23,6 +24,8 @@ import { askForReplies } from '@/services/subscribe'
 import { suggestionService } from '@/services/suggestion'
 import { Loading } from '@/components/loading'
 import { Chips } from '@/components/chips'
+import { WhoToCall } from '@/components/who-to-call'
+import { useVoiceDraft, VoiceRecorder } from '@/components/voice-note'
 import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
 import { StatusTag } from '../../components/status-tag'
 import { DETAIL_PAGE } from '../../links'
@@ -46,6 +49,7 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ id: string; no: string } | null>(null)
   const photos = usePhotoUploads()
+  const voice = useVoiceDraft()
 
   const place = placeState.kind === 'ready' ? placeState.place : null
 
@@ -79,16 +83,12 @@ export default function SubmitPage() {
     try {
       await suggestionService.second(id, { silent: true })
       setSeconded((s) => ({ ...s, [id]: true }))
-      void Taro.showToast({ title: '已附议', icon: 'success' })
+      toast('已附议', 'success')
     } catch (err) {
       if (failedWith(err, 'CONFLICT')) {
         setSeconded((s) => ({ ...s, [id]: true }))
       } else {
-        void Taro.showToast({
-          title: errorMessage(err, '没有附议成功，请再试一次'),
-          icon: 'none',
-          duration: 3000,
-        })
+        toast(errorMessage(err, '没有附议成功，请再试一次'))
       }
     }
   }
@@ -107,6 +107,7 @@ export default function SubmitPage() {
       category: category ?? '',
       text: text.trim(),
       images: photos.fileIds,
+      voice: voice.note,
       contactPhone: phone.trim() ? phone.trim() : null,
       anonymous,
       clientToken: draft.clientToken,
@@ -118,6 +119,14 @@ export default function SubmitPage() {
     }
     if (photos.uploading) {
       setError('照片还在上传，请等一下再提交')
+      return
+    }
+    if (voice.uploading) {
+      setError('语音还在上传，请等一下再提交')
+      return
+    }
+    if (voice.state.kind === 'recorded' && !voice.note) {
+      setError('语音没传上去：点“重录”再说一遍，或者点“删除”')
       return
     }
     if (photos.failed) {
@@ -147,10 +156,12 @@ export default function SubmitPage() {
           <Text className="submit-done__no" data-testid="suggestion-no">
             {done.no}
           </Text>
-          <Text className="submit-done__hint">
-            请记下这个编号。打电话问进度时，报这个编号就行。有回复会在“消息”里告诉您。
-          </Text>
+          <Text className="submit-done__hint">请记下这个编号。有回复会在“消息”里告诉您。</Text>
         </View>
+        <WhoToCall
+          buildingId={place?.id ?? null}
+          note={`想问进度，打下面的电话，报上编号 ${done.no} 就行。`}
+        />
         <BigButton onClick={() => void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${done.id}` })}>
           查看进度
         </BigButton>
@@ -321,6 +332,13 @@ export default function SubmitPage() {
         </Text>
       </View>
 
+      <VoiceRecorder draft={voice} />
+      {anonymous && (
+        <Text className="submit-anon__notice" data-testid="voice-not-anonymous">
+          匿名提交时不能留语音：熟人听声音就知道是谁。要留语音，请关掉匿名。
+        </Text>
+      )}
+
       <Text className="section-title">3. 拍张照片（可以不拍）</Text>
       <PhotoPicker uploads={photos} max={MAX_IMAGES} addLabel="加照片" />
 
@@ -328,8 +346,8 @@ export default function SubmitPage() {
       <Input
         className="submit-phone"
         type="number"
-        maxlength={11}
-        placeholder="留电话，工作人员好联系您"
+        maxlength={12}
+        placeholder="手机或座机，工作人员好联系您"
         value={phone}
         onInput={(e) => {
           setPhone(e.detail.value)
