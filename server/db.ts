@@ -38,6 +38,11 @@ export async function aggregated<T>(pending: unknown): Promise<T[]> {
   return res.list
 }
 
+/** One document by id, or null (a where on _id: unlike doc(id).get(), a miss does not throw). */
+export async function getById<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  return first<T>(db.collection(collection).where({ _id: id }).limit(1))
+}
+
 export async function counted(pending: unknown): Promise<number> {
   const res = (await pending) as { total: number }
   return res.total

@@ -2,6 +2,7 @@
 // refuses (43101: the user has no subscription left) is recorded on the message; it never fails
 // the action that sent it.
 import type { MessageKind } from '../src/contract/account'
+import { counted } from './db'
 import type { OpenApiPort } from './openapi'
 import type { Database } from './router'
 
@@ -112,4 +113,9 @@ export async function notify(ctx: NotifyContext, notices: readonly Notice[]): Pr
   } catch (err) {
     console.error('[notify]', err)
   }
+}
+
+/** How many of a person's messages are unread (all of them, not just a page). */
+export function unreadCount(db: Database, openid: string): Promise<number> {
+  return counted(db.collection(MESSAGES).where({ openid, read: false }).count())
 }

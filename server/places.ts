@@ -1,13 +1,12 @@
 // Reading buildings and households, and turning them into what the mini-program shows.
 import type { BuildingView, HouseholdView } from '../src/contract/account'
-import { first } from './db'
+import { getById } from './db'
 import { AppError, notFound } from './errors'
 import type { BuildingDoc, HouseholdDoc } from './models'
 import type { Database } from './router'
 
-export async function getById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  return first<T>(db.collection(collection).where({ _id: id }).limit(1))
-}
+// (re-exported where domains have long imported it from)
+export { getById }
 
 export async function getBuilding(db: Database, id: string): Promise<BuildingDoc> {
   const b = await getById<BuildingDoc>(db, 'buildings', id)

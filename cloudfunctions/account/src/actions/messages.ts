@@ -1,6 +1,6 @@
-import { MESSAGES, type MessageDoc } from '../../../../server/messages'
+import { MESSAGES, unreadCount, type MessageDoc } from '../../../../server/messages'
 import { newestFirst } from '../../../../server/paging'
-import { handler, type Database } from '../../../../server/router'
+import { handler } from '../../../../server/router'
 import { account, type MessageView } from '../../../../src/contract/account'
 
 type StoredMessage = MessageDoc & { _id: string }
@@ -15,13 +15,6 @@ export function messageView(m: StoredMessage): MessageView {
     read: m.read,
     createdAt: m.createdAt.toISOString(),
   }
-}
-
-export async function unreadCount(db: Database, openid: string): Promise<number> {
-  const res = (await db.collection(MESSAGES).where({ openid, read: false }).count()) as {
-    total: number
-  }
-  return res.total
 }
 
 /** The caller's messages (replies, status changes, reminders), newest first. */

@@ -1,7 +1,6 @@
-import { MESSAGES } from '../../../../server/messages'
 import { handler } from '../../../../server/router'
 import { account } from '../../../../src/contract/account'
-import { unreadCount } from './messages'
+import { MESSAGES, unreadCount } from '../../../../server/messages'
 
 /** Marks the given messages (or all of them) read; only ever the caller's own. */
 export const readMessages = handler(account.readMessages, 'anyone', async ({ ids }, ctx) => {
