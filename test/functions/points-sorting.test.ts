@@ -142,8 +142,10 @@ it('refuses a household of another community and callers who are not supervisors
 it('the offline queue: made earlier, sent later, counted on the day it was made and never twice', async () => {
   const made = new Date(Date.now() - 30 * 3600_000)
   // a household the seeded history did not record that day
-  const h = Array.from({ length: 60 }, (_, i) => `DF-3-2-${Math.floor(i / 4) + 2}0${(i % 4) + 1}`)
-    .find((id) => !t.cloud.store.get('sortingRecords', `sorting-${id}-${dayKey(made)}`)) as string
+  const h = Array.from(
+    { length: 60 },
+    (_, i) => `DF-3-2-${Math.floor(i / 4) + 2}0${(i % 4) + 1}`,
+  ).find((id) => !t.cloud.store.get('sortingRecords', `sorting-${id}-${dayKey(made)}`)) as string
   const clientId = cid()
   const before = balanceOf(t, h)
   const sent = ok(

@@ -1,4 +1,5 @@
-import { inTransaction, readInTransaction } from '../../../../server/db'
+import { readInTransaction } from '../../../../server/db'
+import { contended } from '../lib/contended'
 import { forbidden, invalid } from '../../../../server/errors'
 import { getById } from '../../../../server/places'
 import { handler } from '../../../../server/router'
@@ -50,7 +51,7 @@ export const record = handler(points.record, ['supervisor'], async (input, ctx) 
   ])
   if (existing && !existing.void) return already(existing)
 
-  return inTransaction(ctx.db, async (t): Promise<RecordResult> => {
+  return contended(ctx.db, async (t): Promise<RecordResult> => {
     const prev = await readInTransaction<SortingRecordDoc>(t, SORTING_RECORDS, id)
     if (prev && !prev.void) return already(prev)
     const next = newRecord({

@@ -19,7 +19,7 @@ import {
   type RewardLimitDoc,
 } from '../lib/model'
 import { contended } from '../lib/contended'
-import { put } from '../lib/sorting'
+import { put, together } from '../lib/sorting'
 import { callerHousehold, labelOf } from '../lib/scope'
 import { redemptionView } from '../lib/views'
 
@@ -54,72 +54,76 @@ export const redeem = handler(points.redeem, 'resident', async (input, ctx) => {
   if (reward.stock <= 0) throw soldOut()
   const month = dayKey(ctx.now).slice(0, 6)
 
-  const saved = await contended(ctx.db, async (t) => {
-    const again = await readInTransaction<RedemptionDoc>(t, REDEMPTIONS, id)
-    if (again) return again
-    const r = await readInTransaction<RewardDoc>(t, REWARDS, reward._id)
-    if (!r || !r.active) throw conflict('这个奖品已经下架了')
-    if (r.stock <= 0) throw soldOut()
-    await t
-      .collection(REWARDS)
-      .doc(r._id)
-      .update({ data: { stock: r.stock - 1, updatedAt: ctx.now } })
-    const lim = await readInTransaction<RewardLimitDoc>(
-      t,
-      REWARD_LIMITS,
-      limitId(r._id, household._id, month),
-    )
-    const used = lim?.count ?? 0
-    if (r.monthlyLimit > 0 && used >= r.monthlyLimit) {
-      throw conflict(`这个奖品每户每月最多兑换 ${r.monthlyLimit} 次，本月已经兑完了`)
-    }
-    const code = await freeCode(t, r.communityId)
-    const doc: RedemptionDoc = {
-      _id: id,
-      communityId: r.communityId,
-      householdId: household._id,
-      householdLabel: labelOf(household),
-      rewardId: r._id,
-      rewardName: r.name,
-      points: r.points,
-      code,
-      status: 'open',
-      by: ctx.openid,
-      month,
-      createdAt: ctx.now,
-      expiresAt: new Date(ctx.now.getTime() + PICKUP_VALID_DAYS * DAY),
-      closedAt: null,
-      closedBy: null,
-    }
-    await Promise.all([
-      put(t, REWARD_LIMITS, {
-        _id: limitId(r._id, household._id, month),
-        rewardId: r._id,
-        householdId: household._id,
-        month,
-        count: used + 1,
-      }),
-      put(t, PICKUP_CODES, {
-        _id: codeId(r.communityId, code),
+  const saved = await contended(
+    ctx.db,
+    async (t) => {
+      const again = await readInTransaction<RedemptionDoc>(t, REDEMPTIONS, id)
+      if (again) return again
+      const r = await readInTransaction<RewardDoc>(t, REWARDS, reward._id)
+      if (!r || !r.active) throw conflict('这个奖品已经下架了')
+      if (r.stock <= 0) throw soldOut()
+      await t
+        .collection(REWARDS)
+        .doc(r._id)
+        .update({ data: { stock: r.stock - 1, updatedAt: ctx.now } })
+      const lim = await readInTransaction<RewardLimitDoc>(
+        t,
+        REWARD_LIMITS,
+        limitId(r._id, household._id, month),
+      )
+      const used = lim?.count ?? 0
+      if (r.monthlyLimit > 0 && used >= r.monthlyLimit) {
+        throw conflict(`这个奖品每户每月最多兑换 ${r.monthlyLimit} 次，本月已经兑完了`)
+      }
+      const code = await freeCode(t, r.communityId)
+      const doc: RedemptionDoc = {
+        _id: id,
         communityId: r.communityId,
-        redemptionId: id,
-        open: true,
-      }),
-      put(t, REDEMPTIONS, doc),
-    ])
-    await post(t, {
-      key: `redeem-${id}`,
-      householdId: household._id,
-      communityId: household.communityId,
-      delta: -r.points,
-      kind: 'redeem',
-      reason: `兑换 ${r.name}`,
-      refId: id,
-      by: ctx.openid,
-      now: ctx.now,
-    })
-    return doc
-  })
+        householdId: household._id,
+        householdLabel: labelOf(household),
+        rewardId: r._id,
+        rewardName: r.name,
+        points: r.points,
+        code,
+        status: 'open',
+        by: ctx.openid,
+        month,
+        createdAt: ctx.now,
+        expiresAt: new Date(ctx.now.getTime() + PICKUP_VALID_DAYS * DAY),
+        closedAt: null,
+        closedBy: null,
+      }
+      await together([
+        put(t, REWARD_LIMITS, {
+          _id: limitId(r._id, household._id, month),
+          rewardId: r._id,
+          householdId: household._id,
+          month,
+          count: used + 1,
+        }),
+        put(t, PICKUP_CODES, {
+          _id: codeId(r.communityId, code),
+          communityId: r.communityId,
+          redemptionId: id,
+          open: true,
+        }),
+        put(t, REDEMPTIONS, doc),
+      ])
+      await post(t, {
+        key: `redeem-${id}`,
+        householdId: household._id,
+        communityId: household.communityId,
+        delta: -r.points,
+        kind: 'redeem',
+        reason: `兑换 ${r.name}`,
+        refId: id,
+        by: ctx.openid,
+        now: ctx.now,
+      })
+      return doc
+    },
+    '兑换的人太多了，请稍后再试',
+  )
   if (saved.householdId !== household._id) throw forbidden()
   return redemptionView(saved)
 })

@@ -1,5 +1,6 @@
 import { AppError, conflict, forbidden, notFound } from '../../../../server/errors'
-import { inTransaction, readInTransaction } from '../../../../server/db'
+import { readInTransaction } from '../../../../server/db'
+import { contended } from '../lib/contended'
 import { handler } from '../../../../server/router'
 import { dayKey } from '../../../../server/time'
 import { points, UNDO_WITHIN_SECONDS } from '../../../../src/contract/points'
@@ -17,7 +18,7 @@ export const undo = handler(points.undo, ['supervisor'], async (input, ctx) => {
   requireSupervisor(ctx.user)
   const id = recordId(input.householdId, dayKey(ctx.now))
   try {
-    return await inTransaction(ctx.db, async (t) => {
+    return await contended(ctx.db, async (t) => {
       const prev = await readInTransaction<SortingRecordDoc>(t, SORTING_RECORDS, id)
       if (!prev || prev.void) throw notFound('这户今天的记录')
       if (prev.recordedBy !== ctx.openid) throw forbidden('只能撤销您自己刚记的')

@@ -11,6 +11,7 @@ import {
   type PickupCodeDoc,
   type RedemptionDoc,
 } from '../lib/model'
+import { together } from '../lib/sorting'
 import { redemptionView } from '../lib/views'
 
 /**
@@ -41,7 +42,7 @@ export const verify = handler(points.verify, ['staff'], async (input, ctx) => {
       closedAt: ctx.now,
       closedBy: ctx.openid,
     }
-    await Promise.all([
+    await together([
       t
         .collection(REDEMPTIONS)
         .doc(id)

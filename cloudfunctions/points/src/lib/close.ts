@@ -16,6 +16,7 @@ import {
   type RewardDoc,
   type RewardLimitDoc,
 } from './model'
+import { together } from './sorting'
 
 export async function closeAndRefund(
   t: Tx,
@@ -62,7 +63,7 @@ export async function closeAndRefund(
         .update({ data: { count: lim.count - 1 } }),
     )
   }
-  await Promise.all(writes)
+  await together(writes)
   await post(t, {
     key: `${status === 'cancelled' ? 'refund' : 'expire'}-${id}`,
     householdId: r.householdId,

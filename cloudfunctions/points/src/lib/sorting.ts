@@ -2,7 +2,7 @@
 // id: the record, its ledger entry (server/points.ts), the household's month, its point's day and
 // its building's month. Every aggregate moves by the difference between what the record said
 // before and what it says after, so a change is counted once and a repeat changes nothing.
-import { readInTransaction, type Tx } from '../../../../server/db'
+import { isTransactionConflict, readInTransaction, type Tx } from '../../../../server/db'
 import { post } from '../../../../server/points'
 import {
   BUILDING_MONTHS,
@@ -23,6 +23,17 @@ import {
   type PointDayDoc,
   type SortingRecordDoc,
 } from './model'
+
+/**
+ * Waits for a transaction's parallel operations. When one is refused for a conflict, WeChat cloud
+ * (and the local cloud) aborts the transaction, and the others then fail with "transaction is
+ * over": the conflict is the cause, so it is what is thrown, and the caller's retry sees it.
+ */
+export async function together(ops: readonly unknown[]): Promise<void> {
+  const settled = await Promise.allSettled(ops)
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []))
+  if (failed.length) throw failed.find(isTransactionConflict) ?? failed[0]
+}
 
 /** A document written whole, by id, inside a transaction (created or replaced). */
 export async function put<T extends { _id: string }>(
@@ -122,6 +133,6 @@ export async function applyChange(
       ),
     )
   }
-  await Promise.all(writes)
+  await together(writes)
   return { balance }
 }
