@@ -25,7 +25,13 @@ export const REWARD_CATALOGUE: {
   stock: number
   monthlyLimit: number
 }[] = [
-  { name: '垃圾袋', description: '加厚点断式，一卷 30 只', points: 30, stock: 120, monthlyLimit: 4 },
+  {
+    name: '垃圾袋',
+    description: '加厚点断式，一卷 30 只',
+    points: 30,
+    stock: 120,
+    monthlyLimit: 4,
+  },
   { name: '肥皂', description: '洗衣皂两块装', points: 40, stock: 60, monthlyLimit: 2 },
   { name: '抽纸', description: '三层抽纸一提（6 包）', points: 45, stock: 80, monthlyLimit: 2 },
   { name: '洗洁精', description: '1.1 千克一瓶', points: 60, stock: 50, monthlyLimit: 2 },

@@ -1,5 +1,5 @@
 // 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
-import { PAGES } from '@/contract/pages'
+import { PAGES, pageUrl } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
@@ -63,6 +63,22 @@ export default function HomePage() {
 
   const openScene = (scene: string) => {
     setScanFailed(false)
+    // A supervisor who scans a household card with WeChat's own camera records that household.
+    if (scene.startsWith('h=')) {
+      accountService
+        .login()
+        .then((p) => {
+          if (p.roles.some((r) => r.role === 'supervisor')) {
+            void Taro.navigateTo({ url: pageUrl('pointsRecord', { h: scene.slice(2) }) })
+          } else resolve(scene)
+        })
+        .catch(() => resolve(scene))
+      return
+    }
+    resolve(scene)
+  }
+
+  const resolve = (scene: string) => {
     accountService
       .resolveScene(scene)
       .then((target) => {
