@@ -52,3 +52,9 @@ export const MISTAKE_WEIGHTS: [Mistake, number][] = [
   ['有害垃圾未单独投放', 10],
   ['其他', 5],
 ]
+
+/** What the demo household (demo-resident-zt) got wrong the day before yesterday. */
+export const DEMO_MISTAKE: { reason: Mistake; note: string } = {
+  reason: '厨余混入塑料袋',
+  note: '厨余桶里有塑料袋，请把菜叶倒进桶里，袋子扔黄色桶',
+}

@@ -22,8 +22,10 @@ import {
   type SortingRecordDoc,
 } from '../cloudfunctions/points/src/lib/model'
 import type { CollectionPointDoc } from './places'
+import { PERSONA_HOUSEHOLDS } from '../src/contract/personas'
 import {
   CORRECT,
+  DEMO_MISTAKE,
   HISTORY_DAYS,
   MISTAKE_WEIGHTS,
   PARTICIPATION,
@@ -41,6 +43,8 @@ export interface PointsSeed {
   pointsAccounts: PointsAccountDoc[]
   pointsLedger: PointsLedgerDoc[]
 }
+
+const DEMO_HOUSEHOLD = PERSONA_HOUSEHOLDS['demo-resident-zt']
 
 /** A fixed pseudo-random number in [0, 1) for a key: the same demo every time. */
 function chance(key: string): number {
@@ -61,10 +65,15 @@ function mistakeFor(key: string): Mistake {
   return MISTAKE_WEIGHTS[0][0]
 }
 
+/**
+ * `days` of history before `now` (the bench builds a year, one collection point at a time:
+ * every aggregate of a household, building or point stays within the households given).
+ */
 export function pointsSeed(
   now: Date,
   households: HouseholdDoc[],
   points: CollectionPointDoc[],
+  days = HISTORY_DAYS,
 ): PointsSeed {
   const users: UserDoc[] = SUPERVISORS.slice(1).map((s, i) => {
     const point = points[i + 1]
@@ -111,10 +120,10 @@ export function pointsSeed(
     const right = CORRECT.low + (CORRECT.high - CORRECT.low) * chance(`c-${h.buildingId}`)
     let balance = 0
     let first: Date | null = null
-    for (let back = HISTORY_DAYS; back >= 1; back--) {
+    for (let back = days; back >= 1; back--) {
       const day = new Date(now.getTime() - back * DAY)
       const key = dayKey(day)
-      if (chance(`${h._id}-${key}-come`) > comes) continue
+      if (h._id !== DEMO_HOUSEHOLD && chance(`${h._id}-${key}-come`) > comes) continue
       const pointId = h.collectionPointId as string
       // 7:00–8:30 in the morning, Asia/Shanghai
       const madeAt = new Date(
@@ -126,14 +135,16 @@ export function pointsSeed(
           Math.floor(chance(`${h._id}-${key}-t`) * 90),
         ),
       )
-      const correct = chance(`${h._id}-${key}-ok`) < right
-      const reason = correct ? null : mistakeFor(`${h._id}-${key}-why`)
+      // the demo household was told off the day before yesterday, so its calendar shows why
+      const told = h._id === DEMO_HOUSEHOLD && back === 2
+      const correct = !told && chance(`${h._id}-${key}-ok`) < right
+      const reason = told ? DEMO_MISTAKE.reason : correct ? null : mistakeFor(`${h._id}-${key}-why`)
       const rec = newRecord({
         household: { ...h, label },
         day: key,
         correct,
         reason,
-        note: '',
+        note: told ? DEMO_MISTAKE.note : '',
         photo: null,
         points: correct ? DEFAULT_POINTS_PER_DAY : 0,
         madeAt,
@@ -158,7 +169,7 @@ export function pointsSeed(
         },
         key,
         verdictOf(rec),
-        { note: '', photo: null },
+        { note: rec.note, photo: null },
         rec.points,
         madeAt,
       )

@@ -12,6 +12,7 @@ import { PageShell } from '@/components/page-shell'
 import { useLoad } from '@/hooks/use-load'
 import { imageUrl } from '@/services/image-url'
 import { pointsService } from '@/services/points'
+import { cstDay } from '../../cst'
 import '../../points.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -22,7 +23,7 @@ function Calendar({ month, days }: { month: string; days: CalendarDay[] }) {
   const count = first.daysInMonth()
   const lead = (first.day() + 6) % 7 // Monday first
   const byDay = new Map(days.map((d) => [Number(d.day.slice(8, 10)), d]))
-  const today = dayjs().format('YYYY-MM') === month ? dayjs().date() : 0
+  const today = cstDay().slice(0, 7) === month ? Number(cstDay().slice(8, 10)) : 0
   return (
     <View className="pts-calendar" data-testid="calendar">
       {WEEK.map((w) => (

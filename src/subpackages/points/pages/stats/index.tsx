@@ -3,7 +3,6 @@
 // building ranking, and an .xlsx export that opens in Excel and WPS.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { RankingResult, StatsResultView } from '@/contract/points'
 import { BigButton } from '@/components/big-button'
@@ -11,6 +10,7 @@ import { Chips } from '@/components/chips'
 import { PageShell } from '@/components/page-shell'
 import { errorMessage } from '@/services/cloud'
 import { pointsService } from '@/services/points'
+import { cstDay } from '../../cst'
 import '../../points.css'
 
 type Preset = '1' | '7' | '30'
@@ -19,12 +19,7 @@ const PRESETS = [
   { value: '7', label: '近7天' },
   { value: '30', label: '近30天' },
 ] as const
-const rangeOf = (p: Preset) => ({
-  from: dayjs()
-    .subtract(Number(p) - 1, 'day')
-    .format('YYYY-MM-DD'),
-  to: dayjs().format('YYYY-MM-DD'),
-})
+const rangeOf = (p: Preset) => ({ from: cstDay(Number(p) - 1), to: cstDay() })
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
 
 /** Saves the workbook: a download in the browser, a file opened with WeChat's viewer on the phone. */
