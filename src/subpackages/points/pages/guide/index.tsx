@@ -1,6 +1,7 @@
 // 分类指南: type an item — characters, or pinyin initials such as dc for 电池 — and see which
 // bin, its colour and a tip. The list ships with the subpackage and works without a connection.
 import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { CATEGORIES } from '../../guide/categories'
@@ -8,7 +9,9 @@ import { GUIDE_SIZE, searchGuide } from '../../guide/search'
 import '../../points.css'
 
 export default function GuidePage() {
-  const [query, setQuery] = useState('')
+  // ?q= opens the guide on an item (a link from elsewhere, a poster's QR code)
+  const { params } = useRouter()
+  const [query, setQuery] = useState(() => decodeURIComponent(params.q ?? ''))
   const hits = searchGuide(query, 30)
   return (
     <PageShell className="pts-guide">
@@ -17,7 +20,7 @@ export default function GuidePage() {
         <Input
           className="pts-input"
           value={query}
-          placeholder="例如：电池、剩菜、kqp"
+          placeholder="例如：电池、剩菜、klp"
           focus
           data-testid="guide-input"
           onInput={(e) => setQuery(e.detail.value)}

@@ -49,7 +49,7 @@ function Calendar({ month, days }: { month: string; days: CalendarDay[] }) {
             ariaLabel={`${n}日${d ? (d.correct ? ' 分类正确' : ` 分类不正确：${d.reason ?? ''}`) : ''}`}
           >
             {n}
-            <Text className="pts-calendar__mark">{d ? (d.correct ? '✓' : '✗') : ' '}</Text>
+            <Text className="pts-calendar__mark">{d ? (d.correct ? '✓' : '×') : ' '}</Text>
           </View>
         )
       })}
