@@ -123,6 +123,11 @@ export const redeem = handler(points.redeem, 'resident', async (input, ctx) => {
       return doc
     },
     '兑换的人太多了，请稍后再试',
+    // between attempts: once the stock is gone, say so at once instead of queueing for it
+    async () => {
+      const now = await getById<RewardDoc>(ctx.db, REWARDS, reward._id)
+      if (!now || now.stock <= 0) throw soldOut()
+    },
   )
   if (saved.householdId !== household._id) throw forbidden()
   return redemptionView(saved)
