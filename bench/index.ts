@@ -9,6 +9,7 @@ import { buildFunctions } from '../scripts/build-functions'
 import { demoData, seedIfEmpty } from '../seed'
 import type { SuggestionDoc } from '../cloudfunctions/suggestion/src/lib/model'
 import { CATEGORIES, STATUSES } from '../src/contract/suggestion'
+import { benchPoints } from './points'
 
 const ROOT = resolve(__dirname, '..')
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 100_000)
@@ -242,7 +243,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
-})
+main()
+  .then(benchPoints)
+  .catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })

@@ -1,6 +1,7 @@
 // Demo data for the local cloud, written once into an empty store.
 import type { Store } from '../local-cloud/src'
 import { placesSeed } from './places'
+import { pointsSeed } from './points'
 import { suggestionsSeed } from './suggestions'
 import { personaUsers } from './users'
 
@@ -10,19 +11,25 @@ export type SeedData = Record<string, object[]>
 export function demoData(now: Date): SeedData {
   const places = placesSeed()
   const suggestions = suggestionsSeed(now, places)
+  const points = pointsSeed(now, places.households, places.collectionPoints)
   return {
     communities: places.communities,
     estates: places.estates,
     buildings: places.buildings,
     households: places.households,
     collectionPoints: places.collectionPoints,
-    users: [...personaUsers(now), ...suggestions.users],
+    users: [...personaUsers(now), ...suggestions.users, ...points.users],
     suggestions: suggestions.suggestions,
     suggestionComments: suggestions.suggestionComments,
     suggestionSeconds: suggestions.suggestionSeconds,
     messages: suggestions.messages,
-    pointsAccounts: suggestions.pointsAccounts,
-    pointsLedger: suggestions.pointsLedger,
+    pointsAccounts: [...suggestions.pointsAccounts, ...points.pointsAccounts],
+    pointsLedger: [...suggestions.pointsLedger, ...points.pointsLedger],
+    rewards: points.rewards,
+    sortingRecords: points.sortingRecords,
+    pointsMonths: points.pointsMonths,
+    sortingPointDays: points.sortingPointDays,
+    sortingBuildingMonths: points.sortingBuildingMonths,
   }
 }
 

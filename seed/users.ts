@@ -33,5 +33,6 @@ export function personaUsers(now: Date): UserDoc[] {
       },
     ]),
     user('demo-staff-zt', [{ role: 'staff', communityId: 'ZTL', title: '社区两委 · 政通路社区' }]),
+    user('demo-resident-zt'),
   ]
 }

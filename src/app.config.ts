@@ -22,6 +22,20 @@ const subPackages = [
     root: 'subpackages/staff',
     pages: ['pages/inbox/index', 'pages/stats/index', 'pages/codes/index'],
   },
+  {
+    root: 'subpackages/points',
+    pages: [
+      'pages/record/index',
+      'pages/home/index',
+      'pages/ledger/index',
+      'pages/rewards/index',
+      'pages/guide/index',
+      'pages/catalogue/index',
+      'pages/verify/index',
+      'pages/adjust/index',
+      'pages/stats/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({

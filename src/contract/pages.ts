@@ -16,6 +16,15 @@ export const PAGES = {
   inbox: '/subpackages/staff/pages/inbox/index',
   stats: '/subpackages/staff/pages/stats/index',
   codes: '/subpackages/staff/pages/codes/index',
+  pointsRecord: '/subpackages/points/pages/record/index',
+  pointsHome: '/subpackages/points/pages/home/index',
+  pointsLedger: '/subpackages/points/pages/ledger/index',
+  pointsRewards: '/subpackages/points/pages/rewards/index',
+  pointsGuide: '/subpackages/points/pages/guide/index',
+  pointsCatalogue: '/subpackages/points/pages/catalogue/index',
+  pointsVerify: '/subpackages/points/pages/verify/index',
+  pointsAdjust: '/subpackages/points/pages/adjust/index',
+  pointsStats: '/subpackages/points/pages/stats/index',
 } as const
 
 export type PageName = keyof typeof PAGES

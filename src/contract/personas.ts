@@ -16,6 +16,7 @@ export const PERSONAS: readonly Persona[] = [
   { openid: 'demo-staff', name: '刘书记', role: '社区两委 · 二十里铺社区' },
   { openid: 'demo-supervisor', name: '赵师傅', role: '垃圾分类督导员 · 东方现代城 1号投放点' },
   { openid: 'demo-staff-zt', name: '孙主任', role: '社区两委 · 政通路社区' },
+  { openid: 'demo-resident-zt', name: '马桂芳', role: '居民 · 东方现代城 1号楼 2单元 1203' },
 ]
 
 /** Households the seeder binds to personas (ids are `<building>-<unit>-<room>`). */
@@ -23,4 +24,5 @@ export const PERSONA_HOUSEHOLDS: Record<string, string> = {
   'demo-resident': 'LH-1-2-301',
   'demo-neighbour': 'LH-3-1-502',
   'demo-liaison': 'LH-2-1-201',
+  'demo-resident-zt': 'DF-1-2-1203',
 }

@@ -4,6 +4,7 @@
 import type { Profile, RoleName } from '@/contract/account'
 import { PAGES, pageUrl } from '@/contract/pages'
 import { messageService, suggestionService } from '@/services/suggestion'
+import { pointsService } from '@/services/points'
 
 export interface HubContext {
   /** null until the caller's profile is read (or when it could not be) */
@@ -88,6 +89,64 @@ export const FEATURES: HubFeature[] = [
         hint: '办结率、满意度、超时',
         for: ['staff'],
         url: () => PAGES.stats,
+      },
+    ],
+  },
+  {
+    id: 'points',
+    name: '垃圾分类积分',
+    tiles: [
+      {
+        id: 'home',
+        title: '垃圾分类积分',
+        hint: '积分、兑换奖品、分类指南',
+        for: 'anyone',
+        url: () => PAGES.pointsHome,
+        badges: async ({ profile }) => {
+          if (!profile?.household) return []
+          const s = await pointsService.summary({}, { silent: true })
+          return [`积分 ${s.balance}`]
+        },
+      },
+      {
+        id: 'record',
+        title: '分类记录',
+        hint: '扫户卡，记录分类',
+        primary: true,
+        for: ['supervisor'],
+        url: () => PAGES.pointsRecord,
+        badges: async () => {
+          const p = await pointsService.today({ silent: true })
+          return [`今天已记 ${p.recorded} / ${p.households} 户`]
+        },
+      },
+      {
+        id: 'verify',
+        title: '核销取货码',
+        hint: '居民来领兑换的奖品',
+        for: ['staff'],
+        url: () => PAGES.pointsVerify,
+      },
+      {
+        id: 'stats',
+        title: '分类统计',
+        hint: '各投放点参与率、正确率、楼栋排名',
+        for: ['staff'],
+        url: () => PAGES.pointsStats,
+      },
+      {
+        id: 'catalogue',
+        title: '奖品与规则',
+        hint: '上架奖品、补库存、每天积分',
+        for: ['staff'],
+        url: () => PAGES.pointsCatalogue,
+      },
+      {
+        id: 'adjust',
+        title: '积分调整',
+        hint: '补记或扣减，写明原因',
+        for: ['staff'],
+        url: () => PAGES.pointsAdjust,
       },
     ],
   },

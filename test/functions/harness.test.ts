@@ -1,6 +1,6 @@
 // The safety harness: every action of every contract joins it by having an example input beside
 // its schema. For each action it checks
-// - access: every persona (the seven demo personas, a stranger with no household, no identity)
+// - access: every persona (the eight demo personas, a stranger with no household, no identity)
 //   gets what the action's declared access says — UNAUTHENTICATED, FORBIDDEN, or through to the
 //   action (ok or a domain error) — never INTERNAL; a caller of another community or building is
 //   refused anything that names a suggestion or a community;
@@ -15,8 +15,10 @@ import * as v from 'valibot'
 import type { Contract, Envelope } from '../../src/contract/common'
 import { account, accountExamples } from '../../src/contract/account'
 import { suggestion, suggestionExamples } from '../../src/contract/suggestion'
+import { points, pointsExamples } from '../../src/contract/points'
 import { handlers as accountHandlers } from '../../cloudfunctions/account/src/index'
 import { handlers as suggestionHandlers } from '../../cloudfunctions/suggestion/src/index'
+import { handlers as pointsHandlers } from '../../cloudfunctions/points/src/index'
 import type { Access } from '../../server/router'
 import type { UserDoc } from '../../server/models'
 import { functionNames } from '../../scripts/build-functions'
@@ -27,6 +29,8 @@ interface Domain {
   contract: Contract
   examples: Record<string, unknown>
   handlers: Record<string, { access: Access }>
+  /** callers with no business with the examples' resources (default: OUT_OF_SCOPE below) */
+  outOfScope?: Set<string | undefined>
 }
 
 const DOMAINS: Domain[] = [
@@ -36,6 +40,21 @@ const DOMAINS: Domain[] = [
     contract: suggestion,
     examples: suggestionExamples,
     handlers: suggestionHandlers,
+  },
+  {
+    fn: 'points',
+    contract: points,
+    examples: pointsExamples,
+    handlers: pointsHandlers,
+    // the examples are about 东方现代城 (政通路社区): everyone of 二十里铺社区 is out of scope
+    outOfScope: new Set<string | undefined>([
+      'demo-resident',
+      'demo-neighbour',
+      'demo-newcomer',
+      'demo-liaison',
+      'demo-staff',
+      'harness-stranger',
+    ]),
   },
 ]
 
@@ -68,6 +87,28 @@ const PINNED: Record<string, Record<string, Access>> = {
     award: ['staff'],
     stats: ['staff', 'liaison'],
   },
+  points: {
+    record: ['supervisor'],
+    lookup: ['supervisor'],
+    today: ['supervisor'],
+    correct: ['supervisor'],
+    undo: ['supervisor'],
+    summary: 'resident',
+    ledger: 'resident',
+    rewards: 'anyone',
+    saveReward: ['staff'],
+    redeem: 'resident',
+    redemptions: 'anyone',
+    cancelRedemption: 'resident',
+    verify: ['staff'],
+    adjust: ['staff'],
+    adjustments: ['staff'],
+    ranking: 'anyone',
+    stats: ['staff', 'supervisor'],
+    export: ['staff'],
+    rules: 'anyone',
+    saveRules: ['staff'],
+  },
 }
 
 const STRANGER = 'harness-stranger'
@@ -79,6 +120,7 @@ const PERSONAS: (string | undefined)[] = [
   'demo-staff',
   'demo-supervisor',
   'demo-staff-zt',
+  'demo-resident-zt',
   STRANGER,
   undefined,
 ]
@@ -91,9 +133,14 @@ const OUT_OF_SCOPE = new Set<string | undefined>([
   'demo-newcomer',
   'demo-supervisor',
   'demo-staff-zt',
+  'demo-resident-zt',
   STRANGER,
 ])
-const OTHER_COMMUNITY = new Set<string | undefined>(['demo-supervisor', 'demo-staff-zt'])
+const OTHER_COMMUNITY = new Set<string | undefined>([
+  'demo-supervisor',
+  'demo-staff-zt',
+  'demo-resident-zt',
+])
 
 let t: TestCloud
 let personaDocs: Map<string, UserDoc | null>
@@ -199,7 +246,7 @@ describe('access matrix', () => {
           who,
           code: ['UNAUTHENTICATED', 'INVALID_INPUT', 'UNKNOWN_ACTION'].includes(code),
         }).toEqual({ who, code: false })
-        if (takesScope(example) && OUT_OF_SCOPE.has(persona)) {
+        if (takesScope(example) && (d.outOfScope ?? OUT_OF_SCOPE).has(persona)) {
           const refused = code === 'FORBIDDEN' || code === 'NOT_FOUND'
           expect({ who, refused }).toEqual({ who, refused: true })
         }
@@ -256,7 +303,8 @@ function payloads(example: unknown): fc.Arbitrary<unknown> {
 /** Whoever may call the action, so that bad input reaches as far as it can. */
 function callerFor(access: Access): string {
   if (access === 'anyone' || access === 'resident') return 'demo-resident'
-  return access.includes('staff') ? 'demo-staff' : 'demo-liaison'
+  if (access.includes('staff')) return 'demo-staff'
+  return access.includes('liaison') ? 'demo-liaison' : 'demo-supervisor'
 }
 
 describe('bad input', () => {

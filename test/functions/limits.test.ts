@@ -39,7 +39,24 @@ const RULE = {
   sceneMax: 32, // WeChat's wxacode scene
 }
 
+/** 垃圾分类积分's limits, as the issue and the recording screen state them. */
+const POINTS = {
+  noteMax: 100,
+  lateHours: 48, // an offline recording is accepted up to two days late
+  rewardNameMax: 20,
+  rewardPointsMax: 10000,
+}
+
 const chars = (n: number, c = '字') => c.repeat(n)
+
+let pointsRow = 0
+/** A household of 东方现代城 12号楼 no other row records. */
+const nextHousehold = () => {
+  pointsRow += 1
+  return `DF-12-1-${Math.floor(pointsRow / 4) + 2}0${(pointsRow % 4) + 1}`
+}
+const nextClientId = () => `limits-${process.pid}-${++pointsRow}`
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString()
 
 /** ok; refused as bad input; or past the schema to a domain answer (NOT_FOUND …), never INTERNAL */
 type Expect = 'ok' | 'INVALID_INPUT' | 'domain'
@@ -329,6 +346,119 @@ const rows: Row[] = [
       t.call('account', ROLES.staff, 'resolveScene', {
         scene: `h=${'9'.repeat(RULE.sceneMax - 1)}`,
       }),
+  },
+  // 垃圾分类积分 (points): a recording's note, how late it may come, the correction's reason
+  ...(
+    [
+      ['note of 100 characters', { note: chars(POINTS.noteMax) }, 'ok'],
+      ['note of 101 characters', { note: chars(POINTS.noteMax + 1) }, 'INVALID_INPUT'],
+      ['made 47 hours ago', { madeAt: hoursAgo(POINTS.lateHours - 1) }, 'ok'],
+      ['made 49 hours ago', { madeAt: hoursAgo(POINTS.lateHours + 1) }, 'INVALID_INPUT'],
+      ['made 1 minute ahead (clock skew)', { madeAt: hoursAgo(-1 / 60) }, 'ok'],
+      ['made 10 minutes ahead', { madeAt: hoursAgo(-10 / 60) }, 'INVALID_INPUT'],
+      ['client id of 7 characters', { clientId: 'a'.repeat(7) }, 'INVALID_INPUT'],
+      ['client id of 32 characters', { clientId: nextClientId().padEnd(32, 'x') }, 'ok'],
+      ['client id of 33 characters', { clientId: 'a'.repeat(33) }, 'INVALID_INPUT'],
+    ] as const
+  ).map(
+    ([name, data, expect]): Row => ({
+      name: `record: ${name}`,
+      expect,
+      run: async () => {
+        const householdId = nextHousehold()
+        return () =>
+          t.call('points', 'demo-supervisor', 'record', {
+            householdId,
+            correct: true,
+            clientId: nextClientId(),
+            ...data,
+          })
+      },
+    }),
+  ),
+  ...(
+    [
+      ['reward name of 20 characters', { name: chars(POINTS.rewardNameMax) }, 'ok'],
+      ['reward name of 21 characters', { name: chars(POINTS.rewardNameMax + 1) }, 'INVALID_INPUT'],
+      ['reward of 0 points', { points: 0 }, 'INVALID_INPUT'],
+      ['reward of 10000 points', { points: POINTS.rewardPointsMax }, 'ok'],
+      ['reward of 10001 points', { points: POINTS.rewardPointsMax + 1 }, 'INVALID_INPUT'],
+      ['monthly limit of 100', { monthlyLimit: 100 }, 'ok'],
+      ['monthly limit of 101', { monthlyLimit: 101 }, 'INVALID_INPUT'],
+      ['monthly limit of -1', { monthlyLimit: -1 }, 'INVALID_INPUT'],
+    ] as const
+  ).map(
+    ([name, data, expect]): Row => ({
+      name: `saveReward: ${name}`,
+      expect,
+      run: async () => () =>
+        t.call('points', 'demo-staff-zt', 'saveReward', {
+          name: '洗洁精',
+          points: 60,
+          monthlyLimit: 2,
+          restock: 1,
+          ...data,
+        }),
+    }),
+  ),
+  ...(
+    [
+      ['adjust reason of 1 character', { reason: chars(1) }, 'INVALID_INPUT'],
+      ['adjust reason of 2 characters', { reason: chars(2) }, 'ok'],
+      ['adjust reason of 100 characters', { reason: chars(100) }, 'ok'],
+      ['adjust reason of 101 characters', { reason: chars(101) }, 'INVALID_INPUT'],
+      ['adjust by 0', { delta: 0 }, 'INVALID_INPUT'],
+      ['adjust by 10001', { delta: 10001 }, 'INVALID_INPUT'],
+    ] as const
+  ).map(
+    ([name, data, expect]): Row => ({
+      name: `adjust: ${name}`,
+      expect,
+      run: async () => () =>
+        t.call('points', 'demo-staff-zt', 'adjust', {
+          householdId: 'DF-12-2-101',
+          delta: 1,
+          reason: '补记',
+          clientToken: nextClientId(),
+          ...data,
+        }),
+    }),
+  ),
+  ...(
+    [
+      ['points per day of 0', 0, 'INVALID_INPUT'],
+      ['points per day of 1', 1, 'ok'],
+      ['points per day of 100', 100, 'ok'],
+      ['points per day of 101', 101, 'INVALID_INPUT'],
+    ] as const
+  ).map(
+    ([name, pointsPerDay, expect]): Row => ({
+      name: `saveRules: ${name}`,
+      expect,
+      run: async () => () => t.call('points', 'demo-staff-zt', 'saveRules', { pointsPerDay }),
+    }),
+  ),
+  {
+    name: 'pickup code of 5 digits',
+    expect: 'INVALID_INPUT',
+    run: async () => () => t.call('points', 'demo-staff-zt', 'verify', { code: '12345' }),
+  },
+  {
+    name: 'pickup code of 6 digits (none open: not found)',
+    expect: 'domain',
+    run: async () => () => t.call('points', 'demo-staff-zt', 'verify', { code: '000000' }),
+  },
+  {
+    name: 'stats over 92 days',
+    expect: 'ok',
+    run: async () => () =>
+      t.call('points', 'demo-staff-zt', 'stats', { from: '2026-01-01', to: '2026-04-02' }),
+  },
+  {
+    name: 'stats over 93 days',
+    expect: 'INVALID_INPUT',
+    run: async () => () =>
+      t.call('points', 'demo-staff-zt', 'stats', { from: '2026-01-01', to: '2026-04-03' }),
   },
 ]
 

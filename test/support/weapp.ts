@@ -125,6 +125,10 @@ export interface WxRecord {
   uploads: { cloudPath: string; fileID: string | null; progress: number[] }[]
   /** each wx.requestSubscribeMessage: the ids, and whether it ran inside a tap's handler */
   subscribeRequests: { tmplIds: string[]; inTap: boolean; answer: Record<string, unknown> }[]
+  /** true: the phone has no connection (wx.cloud.callFunction fails as WeChat's does) */
+  offline: boolean
+  /** wx.onNetworkStatusChange listeners: call them to say the connection came back */
+  networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[]
 }
 
 export interface OpenedPage {
@@ -200,6 +204,8 @@ export function bootWeapp(cloudUrl: string, openid: string): WxRecord {
     pickRequests: 0,
     uploads: [],
     subscribeRequests: [],
+    offline: false,
+    networkListeners: [],
   }
   type Callbacks<R> = {
     success?: (r: R) => void
@@ -259,6 +265,7 @@ export function bootWeapp(cloudUrl: string, openid: string): WxRecord {
       },
       callFunction: async ({ name, data }: { name: string; data: { action: string } }) => {
         record.calls.push({ name, action: data.action })
+        if (record.offline) throw { errCode: -1, errMsg: 'cloud.callFunction:fail network error' }
         const res = await fetch(`${cloudUrl}/api/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
@@ -266,6 +273,11 @@ export function bootWeapp(cloudUrl: string, openid: string): WxRecord {
         })
         return { result: await res.json(), errMsg: 'cloud.callFunction:ok' }
       },
+    },
+    onNetworkStatusChange: (l: WxRecord['networkListeners'][number]) =>
+      void record.networkListeners.push(l),
+    offNetworkStatusChange: (l: WxRecord['networkListeners'][number]) => {
+      record.networkListeners = record.networkListeners.filter((x) => x !== l)
     },
     getStorageSync: (key: string) => (record.storage.has(key) ? record.storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void record.storage.set(key, value),

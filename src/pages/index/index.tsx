@@ -1,5 +1,5 @@
 // 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
-import { PAGES } from '@/contract/pages'
+import { PAGES, pageUrl } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad as useLoadPage, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -82,6 +82,22 @@ export default function HomePage() {
   const [badges, setBadges] = useState<Record<string, string[]>>({})
 
   const openScene = (scene: string) => {
+    // A supervisor who scans a household card with WeChat's own camera records that household.
+    if (scene.startsWith('h=')) {
+      accountService
+        .login({ silent: true })
+        .then((p) => {
+          if (p.roles.some((r) => r.role === 'supervisor')) {
+            void Taro.navigateTo({ url: pageUrl('pointsRecord', { h: scene.slice(2) }) })
+          } else resolve(scene)
+        })
+        .catch(() => resolve(scene))
+      return
+    }
+    resolve(scene)
+  }
+
+  const resolve = (scene: string) => {
     setScan({ scene })
     scanned.reload(() =>
       accountService.resolveScene(scene, { silent: true }).then((target) => {

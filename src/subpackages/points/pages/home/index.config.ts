@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '垃圾分类积分',
+})
