@@ -22,6 +22,21 @@ const subPackages = [
     root: 'subpackages/staff',
     pages: ['pages/inbox/index', 'pages/stats/index', 'pages/codes/index'],
   },
+  {
+    root: 'subpackages/activity',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/mine/index',
+      'pages/hours/index',
+      'pages/certificate/index',
+      'pages/check-in/index',
+      'pages/manage/index',
+      'pages/edit/index',
+      'pages/attendees/index',
+      'pages/code/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({
