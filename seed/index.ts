@@ -1,5 +1,6 @@
 // Demo data for the local cloud, written once into an empty store.
 import type { Store } from '../local-cloud/src'
+import { activitiesSeed } from './activities'
 import { placesSeed } from './places'
 import { suggestionsSeed } from './suggestions'
 import { personaUsers } from './users'
@@ -10,6 +11,7 @@ export type SeedData = Record<string, object[]>
 export function demoData(now: Date): SeedData {
   const places = placesSeed()
   const suggestions = suggestionsSeed(now, places.households)
+  const activities = activitiesSeed(now, places.communities)
   return {
     communities: places.communities,
     estates: places.estates,
@@ -23,6 +25,9 @@ export function demoData(now: Date): SeedData {
     messages: suggestions.messages,
     pointsAccounts: suggestions.pointsAccounts,
     pointsLedger: suggestions.pointsLedger,
+    activities: activities.activities,
+    activitySignUps: activities.activitySignUps,
+    volunteerHours: activities.volunteerHours,
   }
 }
 

@@ -14,9 +14,9 @@ afterAll(async () => {
   await t.close()
 })
 
-const activityDoc = (id: string) => t.cloud.store.get('activities', id) as ActivityDoc
+const activityDoc = (id: string) => t.cloud.store.get('activities', id) as unknown as ActivityDoc
 const signUps = (id: string) =>
-  t.cloud.store.find('activitySignUps', { activityId: id }) as SignUpDoc[]
+  t.cloud.store.find('activitySignUps', { activityId: id }) as unknown as SignUpDoc[]
 
 async function burst(id: string, people: string[], companions: (i: number) => number = () => 0) {
   return Promise.all(

@@ -15,8 +15,10 @@ import * as v from 'valibot'
 import type { Contract, Envelope } from '../../src/contract/common'
 import { account, accountExamples } from '../../src/contract/account'
 import { suggestion, suggestionExamples } from '../../src/contract/suggestion'
+import { activity, activityExamples } from '../../src/contract/activity'
 import { handlers as accountHandlers } from '../../cloudfunctions/account/src/index'
 import { handlers as suggestionHandlers } from '../../cloudfunctions/suggestion/src/index'
+import { handlers as activityHandlers } from '../../cloudfunctions/activity/src/index'
 import type { Access } from '../../server/router'
 import type { UserDoc } from '../../server/models'
 import { startTestCloud, type TestCloud } from '../support/cloud'
@@ -36,6 +38,7 @@ const DOMAINS: Domain[] = [
     examples: suggestionExamples,
     handlers: suggestionHandlers,
   },
+  { fn: 'activity', contract: activity, examples: activityExamples, handlers: activityHandlers },
 ]
 
 /** The declared access of every action, written down apart from the code. */
@@ -66,6 +69,23 @@ const PINNED: Record<string, Record<string, Access>> = {
     comment: 'resident',
     award: ['staff'],
     stats: ['staff', 'liaison'],
+  },
+  activity: {
+    publish: ['staff'],
+    update: ['staff'],
+    cancel: ['staff'],
+    list: 'anyone',
+    detail: 'anyone',
+    signUp: 'anyone',
+    withdraw: 'anyone',
+    mine: 'anyone',
+    checkIn: 'anyone',
+    checkInFor: ['staff'],
+    attendees: ['staff'],
+    export: ['staff'],
+    code: ['staff'],
+    hours: 'anyone',
+    correctHours: ['staff'],
   },
 }
 

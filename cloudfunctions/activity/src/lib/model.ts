@@ -266,3 +266,46 @@ export function waitingTokens(queue: readonly string[], left: readonly string[])
   const gone = new Set(left)
   return queue.filter((t) => !gone.has(t))
 }
+
+/** A waitlist token: the sign-up's id (so promotion finds it), when it queued, and a salt. */
+export const waitToken = (signUpIdValue: string, at: Date, salt: string): string =>
+  `${signUpIdValue}.${at.getTime().toString(36)}.${salt}`
+
+/**
+ * The activity's counters as these sign-ups make them (for demo data written in one go): places
+ * taken by everyone holding one, the waitlist in arrival (`seq`) order.
+ */
+export function withSignUps(a: ActivityDoc, signUps: readonly SignUpDoc[]): ActivityDoc {
+  const holding = signUps.filter((s) => ['confirmed', 'checked_in', 'no_show'].includes(s.status))
+  const taken = holding.reduce((n, s) => n + s.party, 0)
+  if (taken > a.capacity) throw new Error(`${a._id}: ${taken} people for ${a.capacity} places`)
+  const queued = signUps.filter((s) => s.token !== null).sort((x, y) => (x.seq ?? 0) - (y.seq ?? 0))
+  return {
+    ...a,
+    taken,
+    remaining: a.capacity - taken,
+    waiting: queued.filter((s) => s.status === 'waitlisted').length,
+    queue: queued.map((s) => s.token as string),
+    left: queued.filter((s) => s.status !== 'waitlisted').map((s) => s.token as string),
+  }
+}
+
+/** A sign-up as a check-in leaves it (hours credited; points as the ledger credited them). */
+export function checkedInSignUp(
+  s: SignUpDoc,
+  a: Pick<ActivityDoc, 'hours'>,
+  by: string,
+  at: Date,
+  points = 0,
+): SignUpDoc {
+  return {
+    ...s,
+    status: 'checked_in',
+    checkedInAt: at,
+    checkedInBy: by,
+    hours: a.hours,
+    points,
+    history: [...s.history, { at, what: by === 'self' ? '签到' : '工作人员代签到', by }],
+    updatedAt: at,
+  }
+}

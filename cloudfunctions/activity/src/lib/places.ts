@@ -28,6 +28,7 @@ import {
   SIGN_UPS,
   signUpId,
   waitingTokens,
+  waitToken,
   type ActivityDoc,
   type SignUpDoc,
 } from './model'
@@ -93,7 +94,7 @@ async function take(ctx: Ctx, req: SignUpRequest, party: number, keys: string[])
   )
   if (took) return { kind: 'confirmed' }
   const sid = signUpId(req.activityId, req.openid)
-  const token = `${sid}.${now.getTime().toString(36)}.${randomBytes(3).toString('hex')}`
+  const token = waitToken(sid, now, randomBytes(3).toString('hex'))
   const queued = await updated(
     activities.where(open).update({ data: { waiting: _.inc(1), queue: _.push([token]) } }),
   )
