@@ -4,7 +4,6 @@ import {
   buildCheckInHours,
   buildSignUp,
   checkedInSignUp,
-  signUpId,
   waitToken,
   withSignUps,
   type ActivityDoc,
@@ -76,7 +75,6 @@ function one(
   const signUps = people.map((p, i) => {
     const when = new Date(published.getTime() + (i + 1) * HOUR)
     const waits = p.status === 'waitlisted'
-    const sid = signUpId(id, p.openid)
     const s = buildSignUp({
       activity: a,
       openid: p.openid,
@@ -85,7 +83,7 @@ function one(
       phone: `138${String(p.phone).padStart(8, '0')}`,
       companions: (p.companions ?? []).map((name) => ({ name })),
       status: waits ? 'waitlisted' : 'confirmed',
-      token: waits ? waitToken(sid, when, 'seed') : null,
+      token: waits ? waitToken(when, `s${i}`) : null,
       seq: waits ? ++seq : null,
       now: when,
     })

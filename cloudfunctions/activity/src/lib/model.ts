@@ -267,9 +267,11 @@ export function waitingTokens(queue: readonly string[], left: readonly string[])
   return queue.filter((t) => !gone.has(t))
 }
 
-/** A waitlist token: the sign-up's id (so promotion finds it), when it queued, and a salt. */
-export const waitToken = (signUpIdValue: string, at: Date, salt: string): string =>
-  `${signUpIdValue}.${at.getTime().toString(36)}.${salt}`
+/**
+ * A waitlist token: when it queued (base 36, so promotion can tell a token whose request died)
+ * and a salt. Short, because every arrival appends one to the activity document.
+ */
+export const waitToken = (at: Date, salt: string): string => `${at.getTime().toString(36)}.${salt}`
 
 /**
  * The activity's counters as these sign-ups make them (for demo data written in one go): places

@@ -47,9 +47,8 @@ export async function getSignUp(db: Database, id: string): Promise<SignUpDoc | n
   return first<SignUpDoc>(db.collection(SIGN_UPS).where({ _id: id }).limit(1))
 }
 
-const idOfToken = (token: string) => token.slice(0, token.indexOf('.'))
 const ageOfToken = (token: string, now: Date) => {
-  const ms = parseInt(token.split('.')[1] ?? '', 36)
+  const ms = parseInt(token.split('.')[0] ?? '', 36)
   return Number.isFinite(ms) ? now.getTime() - ms : 0
 }
 
@@ -67,6 +66,14 @@ export interface SignUpOutcome {
   position: number | null
   already: boolean
 }
+
+/**
+ * Activities this function instance found full a moment ago: the next sign-up tries the
+ * waitlist first (on condition that it is still full), saving the claim that would be refused.
+ * A hint about order only; the conditions decide.
+ */
+const fullSeen = new Map<string, number>()
+const FULL_HINT_MS = 5000
 
 type Taken =
   | { kind: 'confirmed' }
@@ -87,18 +94,35 @@ async function take(ctx: Ctx, req: SignUpRequest, party: number, keys: string[])
     eligible: _.in(keys),
   }
   const activities = db.collection(ACTIVITIES)
-  const took = await updated(
-    activities
-      .where({ ...open, remaining: _.gte(party), waiting: 0 })
-      .update({ data: { remaining: _.inc(-party), taken: _.inc(party) } }),
-  )
-  if (took) return { kind: 'confirmed' }
-  const sid = signUpId(req.activityId, req.openid)
-  const token = waitToken(sid, now, randomBytes(3).toString('hex'))
-  const queued = await updated(
-    activities.where(open).update({ data: { waiting: _.inc(1), queue: _.push([token]) } }),
-  )
-  if (!queued) return { kind: 'refused' }
+  const token = waitToken(now, randomBytes(3).toString('hex'))
+  const claim = async () =>
+    updated(
+      activities
+        .where({ ...open, remaining: _.gte(party), waiting: 0 })
+        .update({ data: { remaining: _.inc(-party), taken: _.inc(party) } }),
+    )
+  // The queue is joined only when the place could not be claimed: after a refused claim, or
+  // (when this instance saw the activity full a moment ago) on condition that it still is.
+  const join = async (onlyIfFull: boolean) =>
+    updated(
+      activities
+        .where(
+          onlyIfFull ? _.and(open, _.or({ remaining: _.lt(party) }, { waiting: _.gt(0) })) : open,
+        )
+        .update({ data: { waiting: _.inc(1), queue: _.push([token]) } }),
+    )
+  const seenFull = (fullSeen.get(req.activityId) ?? 0) > now.getTime() - FULL_HINT_MS
+  let queued = seenFull && (await join(true)) > 0
+  if (!queued) {
+    if (await claim()) {
+      fullSeen.delete(req.activityId)
+      return { kind: 'confirmed' }
+    }
+    queued = (await join(false)) > 0
+    if (!queued) return { kind: 'refused' }
+    fullSeen.set(req.activityId, now.getTime())
+    if (fullSeen.size > 500) fullSeen.delete(fullSeen.keys().next().value as string)
+  }
   const after = await first<Pick<ActivityDoc, 'queue' | 'left' | 'remaining'>>(
     activities.where({ _id: req.activityId }).field({ queue: true, left: true, remaining: true }),
   )
@@ -329,13 +353,13 @@ export async function promote(ctx: Ctx, activityId: string, limit = 100): Promis
       const docs = await rows<SignUpDoc>(
         db
           .collection(SIGN_UPS)
-          .where({ _id: _.in(batch.map(idOfToken)) })
+          .where({ activityId, token: _.in(batch) })
           .limit(BATCH),
       )
-      const byId = new Map(docs.map((d) => [d._id, d]))
+      const byToken = new Map(docs.map((d) => [d.token, d]))
       for (const token of batch) {
-        const d = byId.get(idOfToken(token))
-        if (!d || d.token !== token) {
+        const d = byToken.get(token)
+        if (!d) {
           // not written yet (its own sign-up will promote it), or its request died
           if (ageOfToken(token, now) > ABANDONED_MS) abandoned = token
           else blocked = true
