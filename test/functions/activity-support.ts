@@ -1,6 +1,6 @@
 // Helpers of the activity function tests: publish through the real function, sign up many.
-import type { PublishInput } from '../../src/contract/activity'
 import type * as v from 'valibot'
+import type { PublishInput } from '../../src/contract/activity'
 import { ok, type TestCloud } from '../support/cloud'
 
 export const FN = 'activity'

@@ -1,5 +1,5 @@
 // 首页: where a building's / household's QR code lands. Shows where "here" is and what one can do.
-import { PAGES } from '@/contract/pages'
+import { PAGES, pageUrl } from '@/contract/pages'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
 import { FEATURES, tileVisible, type HubContext } from '@/hub'
-import { readScene, sceneOfScan } from '@/services/scene'
+import { activityOfScan, readActivityScene, readScene, sceneOfScan } from '@/services/scene'
 import { Loading } from '@/components/loading'
 import './index.css'
 
@@ -73,8 +73,13 @@ export default function HomePage() {
   }
 
   useLoad((options: Record<string, string | undefined>) => {
+    // An activity's check-in code (a=<activityId>) goes on to its check-in page.
+    const activityId = readActivityScene(options.scene)
+    if (activityId) {
+      void Taro.navigateTo({ url: pageUrl('activityCheckIn', { id: activityId }) })
+      return
+    }
     const scene = readScene(options.scene)
-    // Codes of other kinds (e.g. an activity's check-in code) are not ours to handle here.
     if (scene) openScene(scene)
   })
 
@@ -83,7 +88,9 @@ export default function HomePage() {
     Taro.scanCode({ onlyFromCamera: true }) // the default scanType reads mini-program codes too
       .then((res) => {
         const scene = sceneOfScan(res)
+        const activityId = scene ? null : activityOfScan(res)
         if (scene) openScene(scene)
+        else if (activityId) go(pageUrl('activityCheckIn', { id: activityId }))
         else void Taro.showToast({ title: '这不是楼栋信箱的二维码', icon: 'none', duration: 3000 })
       })
       .catch(() => undefined) // closed the camera

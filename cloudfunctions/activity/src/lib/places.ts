@@ -217,7 +217,7 @@ async function record(
   const existing = await getSignUp(ctx.db, doc._id)
   if (existing && (existing.status === 'withdrawn' || existing.status === 'no_show')) {
     const _ = ctx.db.command
-    const { _id, history, createdAt, ...fresh } = doc
+    const { _id, history, createdAt: _createdAt, ...fresh } = doc
     const again = await updated(
       ctx.db
         .collection(SIGN_UPS)
@@ -289,7 +289,7 @@ export async function withdraw(ctx: Ctx, activityId: string, openid: string): Pr
   const sid = signUpId(activityId, openid)
   const now = ctx.now
   const _ = ctx.db.command
-  const { was, signUp: s } = await contended(ctx.db, async (t) => {
+  const { was, signUp: left } = await contended(ctx.db, async (t) => {
     const s = await readInTransaction<SignUpDoc>(t, SIGN_UPS, sid)
     if (!s) throw notFound('您在这个活动的报名')
     if (s.status !== 'confirmed' && s.status !== 'waitlisted') {
@@ -324,7 +324,7 @@ export async function withdraw(ctx: Ctx, activityId: string, openid: string): Pr
     return { was: s.status, signUp: s }
   })
   const promoted = was === 'confirmed' ? await promote(ctx, activityId) : []
-  return { was, signUp: { ...s, status: 'withdrawn' }, promoted }
+  return { was, signUp: { ...left, status: 'withdrawn' }, promoted }
 }
 
 const BATCH = 20
