@@ -238,7 +238,7 @@ export const SEED_ACTIVITIES: SeedActivity[] = [
     theme: '节日民俗',
     description: '志愿者和居民一起淘米、熬粥，给社区老人和环卫工人送上一碗热腊八粥。',
     place: '二十里铺社区党群服务中心',
-    day: -330,
+    day: -400,
     hour: 7,
     durationHours: 4,
     capacity: 20,

@@ -8,6 +8,7 @@ import { PageShell } from '@/components/page-shell'
 import { useLoad } from '@/hooks/use-load'
 import { activityService, canPrint, printPage } from '@/services/activity'
 import '../../activity.css'
+import './index.css'
 
 export default function ActivityCodePage() {
   const { params } = useRouter()

@@ -70,7 +70,7 @@ export default function ActivityListPage() {
         label="主题"
         options={THEME_OPTIONS}
         value={theme}
-        columns={4}
+        columns={3}
         testId="themes"
         onChange={(t) => {
           setTheme(t)
