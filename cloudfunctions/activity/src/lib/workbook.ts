@@ -1,6 +1,5 @@
 // The attendee list as an .xlsx that opens cleanly in Excel and WPS: Chinese headers, phones as
 // text (no 1.38E+10), dates as real dates in China time, one row per person with companions listed.
-import ExcelJS from 'exceljs'
 import { SIGN_UP_LABELS } from '../../../../src/contract/activity'
 import type { ActivityDoc, SignUpDoc } from './model'
 
@@ -26,6 +25,8 @@ export async function attendeeWorkbook(
   signUps: SignUpDoc[],
   positions: Map<string, number>,
 ): Promise<Buffer> {
+  // loaded on first export only: every other action's cold start stays light
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '民情速递站'
   wb.created = new Date()
