@@ -46,4 +46,3 @@ export interface HouseholdDoc extends PlaceDoc {
   room: string
   collectionPointId: string | null
 }
-
