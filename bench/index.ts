@@ -10,6 +10,7 @@ import { demoData, seedIfEmpty } from '../seed'
 import type { SuggestionDoc } from '../cloudfunctions/suggestion/src/lib/model'
 import { CATEGORIES, STATUSES } from '../src/contract/suggestion'
 import { benchPoints } from './points'
+import { benchActivities } from './activity'
 
 const ROOT = resolve(__dirname, '..')
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 100_000)
@@ -237,6 +238,8 @@ async function main(): Promise<void> {
         to: now.toISOString().slice(0, 10),
       }),
     )
+
+    await benchActivities(cloud)
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

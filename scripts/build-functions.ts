@@ -1,8 +1,8 @@
 // Bundles each cloud function (cloudfunctions/<fn>/src/index.ts + the shared code it imports)
-// into cloudfunctions/<fn>/index.js, the file WeChat deploys. wx-server-sdk stays external:
-// WeChat installs it from the function's package.json.
+// into cloudfunctions/<fn>/index.js, the file WeChat deploys. wx-server-sdk (and whatever else a
+// function's package.json depends on, e.g. exceljs) stays external: WeChat installs it from there.
 import { buildSync } from 'esbuild'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', 'cloudfunctions')
@@ -16,13 +16,16 @@ export function functionNames(): string[] {
 export function buildFunctions(opts: { quiet?: boolean } = {}): { name: string; bytes: number }[] {
   return functionNames().map((name) => {
     const outfile = join(FUNCTIONS_DIR, name, 'index.js')
+    const pkg = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>
+    }
     buildSync({
       entryPoints: [join(FUNCTIONS_DIR, name, 'src', 'index.ts')],
       bundle: true,
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: ['wx-server-sdk', ...Object.keys(pkg.dependencies ?? {})],
       outfile,
       logLevel: opts.quiet ? 'silent' : 'warning',
       legalComments: 'none',

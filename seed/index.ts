@@ -1,5 +1,6 @@
 // Demo data for the local cloud, written once into an empty store.
 import type { Store } from '../local-cloud/src'
+import { activitiesSeed } from './activities'
 import { placesSeed } from './places'
 import { pointsSeed } from './points'
 import { suggestionsSeed } from './suggestions'
@@ -12,6 +13,7 @@ export function demoData(now: Date): SeedData {
   const places = placesSeed()
   const suggestions = suggestionsSeed(now, places)
   const points = pointsSeed(now, places.households, places.collectionPoints)
+  const activities = activitiesSeed(now, places.communities)
   return {
     communities: places.communities,
     estates: places.estates,
@@ -30,6 +32,9 @@ export function demoData(now: Date): SeedData {
     pointsMonths: points.pointsMonths,
     sortingPointDays: points.sortingPointDays,
     sortingBuildingMonths: points.sortingBuildingMonths,
+    activities: activities.activities,
+    activitySignUps: activities.activitySignUps,
+    volunteerHours: activities.volunteerHours,
   }
 }
 

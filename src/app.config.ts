@@ -36,6 +36,21 @@ const subPackages = [
       'pages/stats/index',
     ],
   },
+  {
+    root: 'subpackages/activity',
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/mine/index',
+      'pages/hours/index',
+      'pages/certificate/index',
+      'pages/check-in/index',
+      'pages/manage/index',
+      'pages/edit/index',
+      'pages/attendees/index',
+      'pages/code/index',
+    ],
+  },
 ]
 
 export default defineAppConfig({

@@ -25,6 +25,16 @@ export const PAGES = {
   pointsVerify: '/subpackages/points/pages/verify/index',
   pointsAdjust: '/subpackages/points/pages/adjust/index',
   pointsStats: '/subpackages/points/pages/stats/index',
+  activities: '/subpackages/activity/pages/list/index',
+  activityDetail: '/subpackages/activity/pages/detail/index',
+  myActivities: '/subpackages/activity/pages/mine/index',
+  volunteerHours: '/subpackages/activity/pages/hours/index',
+  activityCertificate: '/subpackages/activity/pages/certificate/index',
+  activityCheckIn: '/subpackages/activity/pages/check-in/index',
+  activityManage: '/subpackages/activity/pages/manage/index',
+  activityEdit: '/subpackages/activity/pages/edit/index',
+  activityAttendees: '/subpackages/activity/pages/attendees/index',
+  activityCode: '/subpackages/activity/pages/code/index',
 } as const
 
 export type PageName = keyof typeof PAGES

@@ -5,6 +5,7 @@ import type { Profile, RoleName } from '@/contract/account'
 import { PAGES, pageUrl } from '@/contract/pages'
 import { messageService, suggestionService } from '@/services/suggestion'
 import { pointsService } from '@/services/points'
+import { activityService } from '@/services/activity'
 
 export interface HubContext {
   /** null until the caller's profile is read (or when it could not be) */
@@ -33,6 +34,10 @@ export interface HubFeature {
 }
 
 const count = (n: number, what: string) => (n > 0 ? [`${n} ${what}`] : [])
+
+const DAY = 24 * 3600_000
+/** The China-time day number of a moment, to say 今天 / 明天. */
+const cstDay = (ms: number) => Math.floor((ms + 8 * 3600_000) / DAY)
 
 export const FEATURES: HubFeature[] = [
   {
@@ -147,6 +152,42 @@ export const FEATURES: HubFeature[] = [
         hint: '补记或扣减，写明原因',
         for: ['staff'],
         url: () => PAGES.pointsAdjust,
+      },
+    ],
+  },
+  {
+    id: 'activity',
+    name: '志愿活动',
+    tiles: [
+      {
+        id: 'activities',
+        title: '志愿活动',
+        hint: '义诊、手工、值守……报名参加',
+        for: 'anyone',
+        url: () => PAGES.activities,
+        // what waits, in words: 今天 1 个活动 · 明天 1 个活动 · 1 个在候补
+        badges: async () => {
+          const page = await activityService.mine({ when: 'upcoming', limit: 20 }, { silent: true })
+          const today = cstDay(Date.now())
+          const going = page.items.filter((m) => m.status === 'confirmed' && !m.activityCancelled)
+          const on = (d: number) => going.filter((m) => cstDay(Date.parse(m.startAt)) === d).length
+          const words: string[] = []
+          if (on(today)) words.push(`今天 ${on(today)} 个活动`)
+          if (on(today + 1)) words.push(`明天 ${on(today + 1)} 个活动`)
+          const waiting = page.items.filter((m) => m.status === 'waitlisted').length
+          return [...words, ...count(waiting, '个在候补')]
+        },
+      },
+      {
+        id: 'manage',
+        title: '活动管理',
+        hint: '发布活动、看名单、签到、导出',
+        for: ['staff'],
+        url: () => PAGES.activityManage,
+        badges: async () => {
+          const page = await activityService.list({ when: 'week', limit: 50 }, { silent: true })
+          return count(page.items.filter((a) => a.state !== 'cancelled').length, '个活动本周进行')
+        },
       },
     ],
   },

@@ -36,7 +36,31 @@ function outcomeOf(res: Record<string, unknown>, tmplIds: string[]): SubscribeOu
  * Resolves, never rejects: a refusal or failure only means no push, the in-app message remains.
  */
 export function askForReplies(): Promise<SubscribeOutcome> {
-  const tmplIds = suggestionTemplateIds()
+  return askFor(suggestionTemplateIds())
+}
+
+/** The template id of activity reminders when no real one is configured (local cloud). */
+export const LOCAL_ACTIVITY_TEMPLATE_ID = 'local-activity-reminder'
+
+/** TARO_APP_TMPL_ACTIVITY_REMINDER: the 活动提醒 template (reminders, 候补成功, changes). */
+export function activityTemplateIds(): string[] {
+  const raw = typeof process === 'undefined' ? '' : process.env.TARO_APP_TMPL_ACTIVITY_REMINDER
+  const configured = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 5)
+  if (configured.length > 0) return configured
+  return process.env.TARO_ENV === 'weapp' ? [] : [LOCAL_ACTIVITY_TEMPLATE_ID]
+}
+
+/** Inside the 报名 tap: to be reminded before the start and told of 候补成功 or a change. */
+export function askForActivityReminders(): Promise<SubscribeOutcome> {
+  return askFor(activityTemplateIds())
+}
+
+/** Asks for these templates; must run synchronously inside a tap. Never rejects. */
+export function askFor(tmplIds: string[]): Promise<SubscribeOutcome> {
   if (tmplIds.length === 0) return Promise.resolve('skipped')
   if (process.env.TARO_ENV === 'weapp') {
     // Taro's option type also demands Alipay's `entityIds`; WeChat takes `tmplIds` alone.

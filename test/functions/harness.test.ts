@@ -19,6 +19,8 @@ import { points, pointsExamples } from '../../src/contract/points'
 import { handlers as accountHandlers } from '../../cloudfunctions/account/src/index'
 import { handlers as suggestionHandlers } from '../../cloudfunctions/suggestion/src/index'
 import { handlers as pointsHandlers } from '../../cloudfunctions/points/src/index'
+import { activity, activityExamples } from '../../src/contract/activity'
+import { handlers as activityHandlers } from '../../cloudfunctions/activity/src/index'
 import type { Access } from '../../server/router'
 import type { UserDoc } from '../../server/models'
 import { functionNames } from '../../scripts/build-functions'
@@ -56,6 +58,7 @@ const DOMAINS: Domain[] = [
       'harness-stranger',
     ]),
   },
+  { fn: 'activity', contract: activity, examples: activityExamples, handlers: activityHandlers },
 ]
 
 /** The declared access of every action, written down apart from the code. */
@@ -108,6 +111,23 @@ const PINNED: Record<string, Record<string, Access>> = {
     export: ['staff'],
     rules: 'anyone',
     saveRules: ['staff'],
+  },
+  activity: {
+    publish: ['staff'],
+    update: ['staff'],
+    cancel: ['staff'],
+    list: 'anyone',
+    detail: 'anyone',
+    signUp: 'anyone',
+    withdraw: 'anyone',
+    mine: 'anyone',
+    checkIn: 'anyone',
+    checkInFor: ['staff'],
+    attendees: ['staff'],
+    export: ['staff'],
+    code: ['staff'],
+    hours: 'anyone',
+    correctHours: ['staff'],
   },
 }
 

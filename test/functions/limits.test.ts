@@ -13,6 +13,7 @@ import {
   uniq,
   upload,
 } from './suggestion-support'
+import { plan as activityPlan } from './activity-support'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -37,6 +38,14 @@ const RULE = {
   pointsMax: 500,
   pageMax: 100,
   sceneMax: 32, // WeChat's wxacode scene
+  // 志愿活动
+  companionsMax: 4, // a parent or a child; 0–4
+  capacityMax: 1000,
+  repeatWeeksMax: 12,
+  activityTitleMax: 40,
+  personNameMax: 20,
+  hoursMax: 24,
+  correctionReasonMin: 4,
 }
 
 /** 垃圾分类积分's limits, as the issue and the recording screen state them. */
@@ -88,7 +97,135 @@ const submitWith = (data: Record<string, unknown>) => async (): Promise<Call> =>
 const photos = async (openid: string, n: number) =>
   Promise.all(Array.from({ length: n }, (_, i) => upload(t, openid, `lim-${i}.jpg`)))
 
+/** Publishes (as 二十里铺社区 staff) a plan with these fields changed. */
+const publishWith = (data: Record<string, unknown>) => async (): Promise<Call> => {
+  const p = activityPlan()
+  return () => t.call('activity', ROLES.staff, 'publish', { ...p, ...data })
+}
+
+/** Signs a new person up for a fresh activity that takes up to 4 companions. */
+const signUpWith = (data: Record<string, unknown>) => async (): Promise<Call> => {
+  const res = await t.call<{ ids: string[] }>(
+    'activity',
+    ROLES.staff,
+    'publish',
+    activityPlan({ maxCompanions: RULE.companionsMax }),
+  )
+  if (!res.ok) throw new Error(res.error.message)
+  const openid = uniq('act')
+  return () =>
+    t.call('activity', openid, 'signUp', {
+      activityId: res.data.ids[0],
+      name: '张秀兰',
+      phone: '13800000001',
+      companions: [],
+      ...data,
+    })
+}
+
+const companions = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `家人${i}` }))
+
+const activityRows: Row[] = [
+  {
+    name: 'activity title of 40 characters',
+    expect: 'ok',
+    run: publishWith({ title: chars(RULE.activityTitleMax) }),
+  },
+  {
+    name: 'activity title of 41 characters',
+    expect: 'INVALID_INPUT',
+    run: publishWith({ title: chars(RULE.activityTitleMax + 1) }),
+  },
+  { name: 'capacity of 1', expect: 'ok', run: publishWith({ capacity: 1 }) },
+  { name: 'capacity of 0', expect: 'INVALID_INPUT', run: publishWith({ capacity: 0 }) },
+  { name: 'capacity of 1000', expect: 'ok', run: publishWith({ capacity: RULE.capacityMax }) },
+  {
+    name: 'capacity of 1001',
+    expect: 'INVALID_INPUT',
+    run: publishWith({ capacity: RULE.capacityMax + 1 }),
+  },
+  {
+    name: '4 companions allowed',
+    expect: 'ok',
+    run: publishWith({ maxCompanions: RULE.companionsMax }),
+  },
+  {
+    name: '5 companions allowed',
+    expect: 'INVALID_INPUT',
+    run: publishWith({ maxCompanions: RULE.companionsMax + 1 }),
+  },
+  {
+    name: 'repeat for 12 weeks',
+    expect: 'ok',
+    run: publishWith({ repeatWeeks: RULE.repeatWeeksMax }),
+  },
+  {
+    name: 'repeat for 13 weeks',
+    expect: 'INVALID_INPUT',
+    run: publishWith({ repeatWeeks: RULE.repeatWeeksMax + 1 }),
+  },
+  { name: '24 volunteer hours', expect: 'ok', run: publishWith({ hours: RULE.hoursMax }) },
+  {
+    name: '24.5 volunteer hours',
+    expect: 'INVALID_INPUT',
+    run: publishWith({ hours: RULE.hoursMax + 0.5 }),
+  },
+  { name: '1.5 volunteer hours', expect: 'ok', run: publishWith({ hours: 1.5 }) },
+  { name: '1.25 volunteer hours', expect: 'INVALID_INPUT', run: publishWith({ hours: 1.25 }) },
+  {
+    name: 'sign up with 4 companions',
+    expect: 'ok',
+    run: signUpWith({ companions: companions(RULE.companionsMax) }),
+  },
+  {
+    name: 'sign up with 5 companions',
+    expect: 'INVALID_INPUT',
+    run: signUpWith({ companions: companions(RULE.companionsMax + 1) }),
+  },
+  {
+    name: 'sign-up name of 20 characters',
+    expect: 'ok',
+    run: signUpWith({ name: chars(RULE.personNameMax) }),
+  },
+  {
+    name: 'sign-up name of 21 characters',
+    expect: 'INVALID_INPUT',
+    run: signUpWith({ name: chars(RULE.personNameMax + 1) }),
+  },
+  {
+    name: 'sign-up with an empty companion name',
+    expect: 'INVALID_INPUT',
+    run: signUpWith({ companions: [{ name: '  ' }] }),
+  },
+  {
+    name: 'sign-up phone of 10 digits',
+    expect: 'INVALID_INPUT',
+    run: signUpWith({ phone: '1380000000' }),
+  },
+  {
+    name: 'hours correction reason of 3 characters',
+    expect: 'INVALID_INPUT',
+    run: async () => () =>
+      t.call('activity', ROLES.staff, 'correctHours', {
+        signUpId: 'none',
+        delta: 1,
+        reason: chars(RULE.correctionReasonMin - 1),
+      }),
+  },
+  {
+    name: 'hours correction reason of 4 characters (past the schema: no such sign-up)',
+    expect: 'domain',
+    run: async () => () =>
+      t.call('activity', ROLES.staff, 'correctHours', {
+        signUpId: 'none',
+        delta: 1,
+        reason: chars(RULE.correctionReasonMin),
+      }),
+  },
+]
+
 const rows: Row[] = [
+  ...activityRows,
   // 提建议: the text
   { name: 'text of 4 characters', expect: 'INVALID_INPUT', run: submitWith({ text: chars(4) }) },
   { name: 'text of 5 characters', expect: 'ok', run: submitWith({ text: chars(RULE.textMin) }) },

@@ -134,7 +134,7 @@ describe('首页', () => {
     openPage(HOME, {}, 'demo-resident')
     render(<HomePage />)
     await screen.findByText('我家')
-    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站'])
+    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站', '志愿活动'])
     const section = screen.getByTestId('hub-suggestion')
     expect(within(section).getByText('民情速递站')).toBeTruthy()
     expect(
@@ -142,10 +142,16 @@ describe('首页', () => {
         .getAllByRole('button')
         .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
     ).toEqual(['提建议', '我的建议', '议事长廊', '消息'])
+    // 志愿活动: the resident's tile, not staff's 活动管理
+    const activities = screen.getByTestId('hub-activity')
+    expect(
+      within(activities)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
+    ).toEqual(['志愿活动'])
     // a resident has no 工作台, and no tile leads to a feature that does not exist yet
-    expect(screen.queryByRole('button', { name: /工作台/ })).toBeNull()
+    expect(screen.queryByRole('button', { name: /工作台|活动管理/ })).toBeNull()
     expect(screen.queryByTestId('hub-work')).toBeNull()
-    expect(screen.queryByText(/志愿活动|垃圾分类/)).toBeNull()
   })
 
   it('shows staff who live elsewhere their community', async () => {

@@ -9,10 +9,16 @@ interface ExparserEvent {
 const exparser = require('miniprogram-exparser') as { Event: ExparserEvent }
 
 /** Types into a rendered <textarea>/<input>: the `input` event WeChat fires, into Taro's handler. */
-export function typeInto(page: OpenedPage, tag: 'textarea' | 'input', value: string): void {
-  const el = Array.from(page.dom.querySelectorAll<HTMLElement>('[data-sid]')).find((e) =>
+export function typeInto(
+  page: OpenedPage,
+  tag: 'textarea' | 'input',
+  value: string,
+  /** which of the page's fields of that kind, in document order */
+  nth = 0,
+): void {
+  const el = Array.from(page.dom.querySelectorAll<HTMLElement>('[data-sid]')).filter((e) =>
     e.tagName.toLowerCase().endsWith(tag),
-  ) as (HTMLElement & { __wxElement?: unknown }) | undefined
+  )[nth] as (HTMLElement & { __wxElement?: unknown }) | undefined
   if (!el?.__wxElement) throw new Error(`no <${tag}> on the page`)
   const original = new CustomEvent('input', { detail: { value } })
   el.dispatchEvent(original)

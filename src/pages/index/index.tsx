@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { currentBuilding } from '@/services/current-building'
 import { FEATURES, hubSections, tileVisible, type HubContext } from '@/hub'
-import { readScene, sceneOfScan } from '@/services/scene'
+import { activityOfScan, readActivityScene, readScene, sceneOfScan } from '@/services/scene'
 import { LoadState } from '@/components/load-state'
 import { Loading } from '@/components/loading'
 import { WhoToCall } from '@/components/who-to-call'
@@ -108,8 +108,13 @@ export default function HomePage() {
   }
 
   useLoadPage((options: Record<string, string | undefined>) => {
+    // An activity's check-in code (a=<activityId>) goes on to its check-in page.
+    const activityId = readActivityScene(options.scene)
+    if (activityId) {
+      void Taro.navigateTo({ url: pageUrl('activityCheckIn', { id: activityId }) })
+      return
+    }
     const scene = readScene(options.scene)
-    // Codes of other kinds (e.g. an activity's check-in code) are not ours to handle here.
     if (scene) openScene(scene)
   })
 
@@ -118,7 +123,9 @@ export default function HomePage() {
     Taro.scanCode({ onlyFromCamera: true }) // the default scanType reads mini-program codes too
       .then((res) => {
         const scene = sceneOfScan(res)
+        const activityId = scene ? null : activityOfScan(res)
         if (scene) openScene(scene)
+        else if (activityId) go(pageUrl('activityCheckIn', { id: activityId }))
         else setScan({ scene: '', notOurs: true })
       })
       .catch(() => undefined) // closed the camera
