@@ -103,6 +103,15 @@ describe('sign-up', () => {
     const onlyLH3 = await publish(t, { audience: { kind: 'buildings', buildingIds: ['LH-3'] } })
     expect(code(await signUp('demo-resident', onlyLH3))).toBe('FORBIDDEN')
     expect(code(await signUp(uniq('nohome'), onlyLH3))).toBe('FORBIDDEN')
+    // the detail page does not offer the form to those outside, and says who may join
+    const outside = ok(
+      await t.call<ActivityDetail>(FN, 'demo-resident', 'detail', { activityId: onlyLH3 }),
+    )
+    expect(outside.signUpBlocked).toMatch(/只限/)
+    const inside = ok(
+      await t.call<ActivityDetail>(FN, 'demo-neighbour', 'detail', { activityId: onlyLH3 }),
+    )
+    expect(inside.signUpBlocked).toBeNull()
     expect(ok(await signUp('demo-neighbour', onlyLH3)).status).toBe('confirmed')
     expect(t.cloud.store.get('activities', onlyLH3)).toMatchObject({ taken: 1, remaining: 9 })
   })

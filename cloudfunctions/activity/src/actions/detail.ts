@@ -2,7 +2,8 @@ import { first } from '../../../../server/db'
 import { notFound } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { activity } from '../../../../src/contract/activity'
-import { SIGN_UPS, signUpId, type SignUpDoc } from '../lib/model'
+import type { HouseholdDoc } from '../../../../server/models'
+import { eligibilityKeys, SIGN_UPS, signUpId, type SignUpDoc } from '../lib/model'
 import { getActivity, getSignUp } from '../lib/places'
 import { detailOf } from '../lib/views'
 
@@ -21,5 +22,14 @@ export const detail = handler(activity.detail, 'anyone', async ({ activityId }, 
     ),
   ])
   if (!a) throw notFound('这个活动')
-  return detailOf(a, ctx, mine, last ? { name: last.name, phone: last.phone } : null)
+  // Only an activity for one estate or some buildings needs the caller's household to say
+  // whether they may join; the sign-up itself decides again, atomically.
+  let eligible = a.eligible.includes('all')
+  if (!eligible && ctx.user.householdId) {
+    const h = await first<HouseholdDoc>(
+      ctx.db.collection('households').where({ _id: ctx.user.householdId }).limit(1),
+    )
+    eligible = eligibilityKeys(h).some((k) => a.eligible.includes(k))
+  }
+  return detailOf(a, ctx, mine, last ? { name: last.name, phone: last.phone } : null, eligible)
 })

@@ -61,6 +61,7 @@ export function signUpBlocked(
   a: ActivityDoc,
   ctx: ActionContext,
   mine: SignUpDoc | null,
+  eligible = true,
 ): string | null {
   const state = stateOf(a, ctx.now)
   if (mine && mine.status !== 'withdrawn') return '您已经报名了'
@@ -68,6 +69,7 @@ export function signUpBlocked(
   if (state === 'ended') return '活动已结束'
   if (state === 'not_open') return '还没开始报名'
   if (state === 'closed') return '报名已截止'
+  if (!eligible) return `这个活动只限${a.audienceLabel}报名`
   return null
 }
 
@@ -76,6 +78,8 @@ export function detailOf(
   ctx: ActionContext,
   mine: SignUpDoc | null,
   contact: { name: string; phone: string } | null,
+  /** whether the caller is among who may join (false: the form is not offered) */
+  eligible = true,
 ): ActivityDetail {
   return {
     ...cardOf(a, ctx.now, mine?.status ?? null),
@@ -91,7 +95,7 @@ export function detailOf(
     canManage: isStaffOf(ctx.user, a.communityId),
     mySignUp: mine ? mySignUpOf(mine, a) : null,
     contact,
-    signUpBlocked: signUpBlocked(a, ctx, mine),
+    signUpBlocked: signUpBlocked(a, ctx, mine, eligible),
     noPoints: !ctx.user.householdId,
   }
 }
