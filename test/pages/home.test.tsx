@@ -103,7 +103,7 @@ describe('首页', () => {
     openPage(HOME, {}, 'demo-resident')
     render(<HomePage />)
     await screen.findByText('我家')
-    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站'])
+    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站', '垃圾分类积分'])
     const section = screen.getByTestId('hub-suggestion')
     expect(within(section).getByText('民情速递站')).toBeTruthy()
     expect(
@@ -111,9 +111,16 @@ describe('首页', () => {
         .getAllByRole('button')
         .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
     ).toEqual(['提建议', '我的建议', '议事长廊', '消息'])
+    // 垃圾分类积分: a resident sees the household's tile only, none of the supervisor's or staff's
+    const points = screen.getByTestId('hub-points')
+    expect(
+      within(points)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
+    ).toEqual(['垃圾分类积分'])
     // a resident has no 工作台, and no tile leads to a feature that does not exist yet
     expect(screen.queryByRole('button', { name: /工作台/ })).toBeNull()
-    expect(screen.queryByText(/志愿活动|垃圾分类/)).toBeNull()
+    expect(screen.queryByText(/志愿活动/)).toBeNull()
   })
 
   it('shows staff who live elsewhere their community', async () => {
