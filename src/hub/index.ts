@@ -98,6 +98,42 @@ export const FEATURES: HubFeature[] = [
     ],
   },
   {
+    id: 'activity',
+    name: '志愿活动',
+    tiles: [
+      {
+        id: 'activities',
+        title: '志愿活动',
+        hint: '义诊、手工、值守……报名参加',
+        for: 'anyone',
+        url: () => PAGES.activities,
+        // what waits, in words: 今天 1 个活动 · 明天 1 个活动 · 1 个在候补
+        badges: async () => {
+          const page = await activityService.mine({ when: 'upcoming', limit: 20 }, { silent: true })
+          const today = cstDay(Date.now())
+          const going = page.items.filter((m) => m.status === 'confirmed' && !m.activityCancelled)
+          const on = (d: number) => going.filter((m) => cstDay(Date.parse(m.startAt)) === d).length
+          const words: string[] = []
+          if (on(today)) words.push(`今天 ${on(today)} 个活动`)
+          if (on(today + 1)) words.push(`明天 ${on(today + 1)} 个活动`)
+          const waiting = page.items.filter((m) => m.status === 'waitlisted').length
+          return [...words, ...count(waiting, '个在候补')]
+        },
+      },
+      {
+        id: 'manage',
+        title: '活动管理',
+        hint: '发布活动、看名单、签到、导出',
+        for: ['staff'],
+        url: () => PAGES.activityManage,
+        badges: async () => {
+          const page = await activityService.list({ when: 'week', limit: 50 }, { silent: true })
+          return count(page.items.filter((a) => a.state !== 'cancelled').length, '个活动本周进行')
+        },
+      },
+    ],
+  },
+  {
     id: 'points',
     name: '垃圾分类积分',
     tiles: [
@@ -152,42 +188,6 @@ export const FEATURES: HubFeature[] = [
         hint: '补记或扣减，写明原因',
         for: ['staff'],
         url: () => PAGES.pointsAdjust,
-      },
-    ],
-  },
-  {
-    id: 'activity',
-    name: '志愿活动',
-    tiles: [
-      {
-        id: 'activities',
-        title: '志愿活动',
-        hint: '义诊、手工、值守……报名参加',
-        for: 'anyone',
-        url: () => PAGES.activities,
-        // what waits, in words: 今天 1 个活动 · 明天 1 个活动 · 1 个在候补
-        badges: async () => {
-          const page = await activityService.mine({ when: 'upcoming', limit: 20 }, { silent: true })
-          const today = cstDay(Date.now())
-          const going = page.items.filter((m) => m.status === 'confirmed' && !m.activityCancelled)
-          const on = (d: number) => going.filter((m) => cstDay(Date.parse(m.startAt)) === d).length
-          const words: string[] = []
-          if (on(today)) words.push(`今天 ${on(today)} 个活动`)
-          if (on(today + 1)) words.push(`明天 ${on(today + 1)} 个活动`)
-          const waiting = page.items.filter((m) => m.status === 'waitlisted').length
-          return [...words, ...count(waiting, '个在候补')]
-        },
-      },
-      {
-        id: 'manage',
-        title: '活动管理',
-        hint: '发布活动、看名单、签到、导出',
-        for: ['staff'],
-        url: () => PAGES.activityManage,
-        badges: async () => {
-          const page = await activityService.list({ when: 'week', limit: 50 }, { silent: true })
-          return count(page.items.filter((a) => a.state !== 'cancelled').length, '个活动本周进行')
-        },
       },
     ],
   },

@@ -209,13 +209,14 @@ it('the daily timer expires codes unclaimed after 30 days and refunds them; it r
   expect(balanceOf(t, h)).toBe(before)
   expect(stockOf(r.id)).toBe(5)
   expect(ledgerOf(t, h).some((e) => e.kind === 'expire' && e.delta === 50)).toBe(true)
+  expect(t.cloud.store.find('messages', { openid, kind: 'points', refId: a.id })).toHaveLength(1)
   const again = (await t.callRaw(FN, undefined, event)).body
   expect(again.ok && (again.data as { expired: number }).expired).toBe(0)
   expect(balanceOf(t, h)).toBe(ledgerSum(t, h))
 })
 
 it('staff adjust with a reason: a new ledger entry, listed with who; never below zero; other communities refused', async () => {
-  const { h } = resident(20)
+  const { openid, h } = resident(20)
   const start = balanceOf(t, h)
   const token = cid()
   const res = ok(
@@ -258,6 +259,13 @@ it('staff adjust with a reason: a new ledger entry, listed with who; never below
   const list = ok(await t.call<Page<AdjustmentView>>(FN, WHO.staff, 'adjustments', {}))
   expect(list.items[0]).toMatchObject({ householdId: h, delta: 15, reason: '补记漏扫的 5 天' })
   expect(list.items[0].by).toContain('社区两委')
+  // the household is told once (the retried tap adjusted nothing, so it said nothing)
+  const told = t.cloud.store.find('messages', { openid, kind: 'points' }) as unknown as {
+    title: string
+    body: string
+  }[]
+  expect(told).toHaveLength(1)
+  expect(told[0].body).toContain('补记漏扫的 5 天')
   const entry = ledgerOf(t, h).find((e) => e.kind === 'adjust' && e.delta === 15)
   expect(entry?.by).toBe(WHO.staff)
   expect(balanceOf(t, h)).toBe(ledgerSum(t, h))

@@ -134,7 +134,7 @@ describe('首页', () => {
     openPage(HOME, {}, 'demo-resident')
     render(<HomePage />)
     await screen.findByText('我家')
-    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站', '志愿活动'])
+    expect(FEATURES.map((f) => f.name)).toEqual(['民情速递站', '志愿活动', '垃圾分类积分'])
     const section = screen.getByTestId('hub-suggestion')
     expect(within(section).getByText('民情速递站')).toBeTruthy()
     expect(
@@ -149,7 +149,14 @@ describe('首页', () => {
         .getAllByRole('button')
         .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
     ).toEqual(['志愿活动'])
-    // a resident has no 工作台, and no tile leads to a feature that does not exist yet
+    // 垃圾分类积分: a resident sees the household's tile only, none of the supervisor's or staff's
+    const points = screen.getByTestId('hub-points')
+    expect(
+      within(points)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')?.split('，')[0]),
+    ).toEqual(['垃圾分类积分'])
+    // a resident has no 工作台
     expect(screen.queryByRole('button', { name: /工作台|活动管理/ })).toBeNull()
     expect(screen.queryByTestId('hub-work')).toBeNull()
   })

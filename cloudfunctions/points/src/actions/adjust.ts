@@ -9,6 +9,7 @@ import { points } from '../../../../src/contract/points'
 import { ADJUSTMENTS, type AdjustmentDoc } from '../lib/model'
 import { labelOf } from '../lib/scope'
 import { put } from '../lib/sorting'
+import { tellHousehold } from '../lib/tell'
 import { adjustmentView } from '../lib/views'
 
 /**
@@ -25,7 +26,7 @@ export const adjust = handler(points.adjust, ['staff'], async (input, ctx) => {
   )
   if (!role) throw forbidden()
   const id = `adj-${household._id}-${input.clientToken}`
-  return inTransaction(ctx.db, async (t) => {
+  const result = await inTransaction(ctx.db, async (t) => {
     const prev = await readInTransaction<AdjustmentDoc>(t, ADJUSTMENTS, id)
     const doc: AdjustmentDoc = prev ?? {
       _id: id,
@@ -50,6 +51,17 @@ export const adjust = handler(points.adjust, ['staff'], async (input, ctx) => {
       by: ctx.openid,
       now: ctx.now,
     })
-    return { balance: posted.balance, adjustment: adjustmentView(doc) }
+    return { applied: posted.applied, balance: posted.balance, adjustment: adjustmentView(doc) }
   })
+  if (result.applied) {
+    const { delta, reason } = result.adjustment
+    await tellHousehold(
+      ctx,
+      household._id,
+      '积分调整',
+      `社区${delta > 0 ? '给您家加了' : '扣了您家'} ${Math.abs(delta)} 积分：${reason}`,
+      id,
+    )
+  }
+  return { balance: result.balance, adjustment: result.adjustment }
 })

@@ -5,6 +5,7 @@ import { AppError } from '../../../../server/errors'
 import type { TimerContext } from '../../../../server/router'
 import { closeAndRefund } from '../lib/close'
 import { REDEMPTIONS, type RedemptionDoc } from '../lib/model'
+import { tellHousehold } from '../lib/tell'
 
 export async function expireCodes(ctx: TimerContext): Promise<{ expired: number }> {
   const _ = ctx.db.command
@@ -22,6 +23,13 @@ export async function expireCodes(ctx: TimerContext): Promise<{ expired: number 
       try {
         await inTransaction(ctx.db, (t) => closeAndRefund(t, r._id, 'expired', 'system', ctx.now))
         expired += 1
+        await tellHousehold(
+          ctx,
+          r.householdId,
+          '兑换已过期',
+          `${r.rewardName} 30 天没有领取，${r.points} 积分已退回`,
+          r._id,
+        )
       } catch (err) {
         // collected or cancelled meanwhile: nothing to refund
         if (!(err instanceof AppError)) throw err

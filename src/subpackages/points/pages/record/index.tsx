@@ -84,6 +84,21 @@ export default function RecordPage() {
     who: { householdId: string } | { place: { buildingId: string; unit: number; room: string } },
     scanned: boolean,
   ) => {
+    // No connection: the card (or the pad) names the household well enough to record it on the
+    // phone; the function checks it when the queue is sent.
+    const offline = (): LookupResult => {
+      const id =
+        'householdId' in who
+          ? who.householdId
+          : `${who.place.buildingId}-${who.place.unit}-${who.place.room}`
+      const m = /^[A-Z]+-(\d+)-(\d+)-(\d+)$/.exec(id)
+      return {
+        householdId: id,
+        label: m ? `东方现代城 ${m[1]}号楼 ${m[2]}单元 ${m[3]}` : id,
+        otherPoint: null,
+        today: null,
+      }
+    }
     setError(null)
     setDone(null)
     setChoosingReason(false)
@@ -98,7 +113,13 @@ export default function RecordPage() {
           setDone({ text: `${found.label} 今天已记录 ✓`, ok: found.today.correct })
         }
       })
-      .catch((err: unknown) => setError(errorMessage(err, '没有找到这户，请核对后再试')))
+      .catch((err: unknown) => {
+        if (failedWith(err, 'NETWORK')) {
+          setCurrent(offline())
+          setFromScan(scanned)
+          setError('没有网络：照常记录，先存在手机上，连上网后自动发送')
+        } else setError(errorMessage(err, '没有找到这户，请核对后再试'))
+      })
       .finally(() => setBusy(false))
   }
 
