@@ -77,7 +77,9 @@ describe('活动详情 · 报名', () => {
     fill('姓名', '孙阿姨')
     fill('手机号', '1391234')
     await tap('确认报名')
-    expect(await screen.findByText('请填写 11 位手机号')).toBeTruthy()
+    expect(
+      await screen.findByText('请填写 11 位手机号，或带区号的座机号（如 0371-68925010）'),
+    ).toBeTruthy()
     expect(screen.queryByTestId('sign-up-answer')).toBeNull()
   })
 })

@@ -115,7 +115,15 @@ describe('首页', () => {
     const names = within(work)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label')?.split('，')[0])
-    expect(names).toEqual(['工作台', '建议统计'])
+    expect(names).toEqual([
+      '工作台',
+      '建议统计',
+      '活动管理',
+      '核销取货码',
+      '分类统计',
+      '奖品与规则',
+      '积分调整',
+    ])
     // the work section comes before what residents can do
     const order = screen.getAllByText(/^(我的工作台|在这里可以)$/).map((n) => n.textContent)
     expect(order).toEqual(['我的工作台', '在这里可以'])
