@@ -395,7 +395,8 @@ export const activity = {
 export type ActivityContract = typeof activity
 
 const DAY = 24 * 3600_000
-const SOON = Date.UTC(2027, 0, 10, 1, 0)
+// ten days from now at 09:00 China time, so the example stays in the future
+const SOON = (Math.floor(Date.now() / DAY) + 10) * DAY + 3600_000
 
 /** A valid input of every action (the seeded upcoming eye clinic of 二十里铺社区). */
 export const activityExamples: Examples<typeof activity> = {

@@ -114,6 +114,18 @@ describe('sign-up', () => {
     expect(inside.signUpBlocked).toBeNull()
     expect(ok(await signUp('demo-neighbour', onlyLH3)).status).toBe('confirmed')
     expect(t.cloud.store.get('activities', onlyLH3)).toMatchObject({ taken: 1, remaining: 9 })
+    // a community's activity: its residents, and volunteers without a household; never the
+    // residents of another community, who could otherwise sign up by id
+    const community = await publish(t)
+    const elsewhere = await signUp('demo-resident-zt', community)
+    expect(code(elsewhere)).toBe('FORBIDDEN')
+    expect(elsewhere.ok ? '' : elsewhere.error.message).toMatch(/只限/)
+    const seen = ok(
+      await t.call<ActivityDetail>(FN, 'demo-resident-zt', 'detail', { activityId: community }),
+    )
+    expect(seen.signUpBlocked).toMatch(/只限/)
+    expect(ok(await signUp('demo-resident', community)).status).toBe('confirmed')
+    expect(ok(await signUp(uniq('volunteer'), community)).status).toBe('confirmed')
   })
 
   it('withdraw until the deadline; after it the contact phone is given; a withdrawn one may sign up again', async () => {
@@ -313,6 +325,7 @@ describe('timers, messages, export', () => {
     const body = { activityId: id, name: '张', phone: phone(1), companions: [] }
     const a = await t.callRaw(FN, uniq('rt'), { action: 'signUp', data: body })
     const b = await t.callRaw(FN, uniq('rt'), { action: 'signUp', data: body })
+    expect(a.body.ok && b.body.ok).toBe(true)
     expect(a.roundTrips).toBeLessThanOrEqual(3)
     expect(b.roundTrips).toBeLessThanOrEqual(5)
   })

@@ -22,10 +22,10 @@ export const detail = handler(activity.detail, 'anyone', async ({ activityId }, 
     ),
   ])
   if (!a) throw notFound('这个活动')
-  // Only an activity for one estate or some buildings needs the caller's household to say
-  // whether they may join; the sign-up itself decides again, atomically.
-  let eligible = a.eligible.includes('all')
-  if (!eligible && ctx.user.householdId) {
+  // The caller's household says whether they may join (the sign-up decides again, atomically);
+  // without one, only what is open to 'all'.
+  let eligible = a.eligible.includes('all') && !ctx.user.householdId
+  if (ctx.user.householdId) {
     const h = await first<HouseholdDoc>(
       ctx.db.collection('households').where({ _id: ctx.user.householdId }).limit(1),
     )

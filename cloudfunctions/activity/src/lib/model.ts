@@ -124,15 +124,22 @@ export const checkInHoursId = (signUpIdValue: string): string => `hours-${signUp
 export const pointsKey = (activityId: string, householdId: string | null, openid: string): string =>
   `activity-${activityId}-${householdId ?? openid}`
 
-/** Keys a caller matches against ActivityDoc.eligible. */
+/**
+ * Keys a caller matches against ActivityDoc.eligible: a resident by their household's community,
+ * estate and building; someone with no household (a volunteer who lives elsewhere, a newcomer)
+ * only 'all'. A resident of another community therefore never matches a community's activity.
+ */
 export function eligibilityKeys(
-  household: { estateId: string; buildingId: string } | null,
+  household: { communityId: string; estateId: string; buildingId: string } | null,
 ): string[] {
-  return household ? ['all', `e:${household.estateId}`, `b:${household.buildingId}`] : ['all']
+  return household
+    ? [`c:${household.communityId}`, `e:${household.estateId}`, `b:${household.buildingId}`]
+    : ['all']
 }
 
-export function eligibleOf(audience: Audience): string[] {
-  if (audience.kind === 'community') return ['all']
+/** Who may join: the community's residents and volunteers without a household, an estate, some buildings. */
+export function eligibleOf(audience: Audience, communityId: string): string[] {
+  if (audience.kind === 'community') return ['all', `c:${communityId}`]
   if (audience.kind === 'estate') return [`e:${audience.estateId}`]
   return audience.buildingIds.map((b) => `b:${b}`)
 }
@@ -169,7 +176,7 @@ export function buildActivity(p: ActivityPlan): ActivityDoc {
   const { now, ...rest } = p
   return {
     ...rest,
-    eligible: eligibleOf(p.audience),
+    eligible: eligibleOf(p.audience, p.communityId),
     status: 'published',
     cancelReason: null,
     taken: 0,

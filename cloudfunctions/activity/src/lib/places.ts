@@ -154,12 +154,11 @@ async function whyRefused(
   req: SignUpRequest,
   party: number,
   keys: string[],
-): Promise<{ a: ActivityDoc; error: Error | null; needsHousehold: boolean }> {
+): Promise<{ a: ActivityDoc; error: Error | null }> {
   const a = await getActivity(ctx.db, req.activityId)
   if (!a) throw notFound('这个活动')
   const now = ctx.now.getTime()
   let error: Error | null = null
-  let needsHousehold = false
   if (a.status === 'cancelled') error = conflict('这个活动已经取消了')
   else if (now < a.signUpOpensAt.getTime())
     error = conflict(`还没开始报名，${dateTime(a.signUpOpensAt)} 开始`)
@@ -170,10 +169,9 @@ async function whyRefused(
     )
   else if (party > a.capacity) error = invalid(`这个活动一共只有 ${a.capacity} 个名额`)
   else if (!a.eligible.some((k) => keys.includes(k))) {
-    if (req.householdId && keys.length === 1) needsHousehold = true
-    else error = forbidden(`这个活动只限${a.audienceLabel}报名`)
+    error = forbidden(`这个活动只限${a.audienceLabel}报名`)
   }
-  return { a, error, needsHousehold }
+  return { a, error }
 }
 
 async function householdKeys(ctx: Ctx, householdId: string): Promise<string[]> {
@@ -240,17 +238,13 @@ async function record(
 /** 报名: a place if one is free and nobody waits, else the waitlist, in arrival order. */
 export async function signUp(ctx: Ctx, req: SignUpRequest): Promise<SignUpOutcome> {
   const party = 1 + req.companions.length
-  let keys = ['all']
+  // A resident's community, estate and building decide which activities they may join.
+  const keys = req.householdId ? await householdKeys(ctx, req.householdId) : ['all']
   for (let attempt = 0; attempt < 4; attempt++) {
     const t = await take(ctx, req, party, keys)
     if (t.kind === 'refused') {
       const why = await whyRefused(ctx, req, party, keys)
       if (why.error) throw why.error
-      if (why.needsHousehold && req.householdId) {
-        keys = await householdKeys(ctx, req.householdId)
-        if (!why.a.eligible.some((k) => keys.includes(k)))
-          throw forbidden(`这个活动只限${why.a.audienceLabel}报名`)
-      }
       continue
     }
     const outcome = await record(ctx, req, t)
