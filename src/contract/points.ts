@@ -71,6 +71,9 @@ export interface LookupResult {
 export interface TodayProgress {
   pointId: string
   pointName: string
+  /** the point's estate, and its buildings by number, for the pad (楼号 → building) */
+  estateName: string
+  buildings: { id: string; no: number }[]
   day: string
   households: number
   recorded: number

@@ -5,7 +5,7 @@
 import Taro from '@tarojs/taro'
 import type { InputOf } from '@/contract/common'
 import type { PointsContract } from '@/contract/points'
-import { CloudError, failedWith } from '@/services/cloud'
+import { errorMessage, failedWith, type CloudErrorCode } from '@/services/cloud'
 import { pointsService } from '@/services/points'
 
 export type QueuedRecording = InputOf<PointsContract['record']> & {
@@ -42,6 +42,15 @@ export interface FlushResult {
   left: number
 }
 
+/** Answers that say nothing about the recording itself: it stays in the queue. */
+const RETRY: readonly CloudErrorCode[] = [
+  'NETWORK',
+  'INTERNAL',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+]
+
 let flushing: Promise<FlushResult> | null = null
 
 /** Sends what waits, oldest first; stops at the first network failure (still offline). */
@@ -55,11 +64,9 @@ export function flush(): Promise<FlushResult> {
         await pointsService.record(input, { silent: true })
         result.sent += 1
       } catch (err) {
-        if (failedWith(err, 'NETWORK')) break
-        result.refused.push({
-          label: item.label,
-          message: err instanceof CloudError ? err.message : '没能记录',
-        })
+        // still offline, or the function busy or failing for now: keep it and try again later
+        if (RETRY.some((code) => failedWith(err, code))) break
+        result.refused.push({ label: item.label, message: errorMessage(err, '没能记录') })
       }
       // sent or refused: it leaves the queue (a refusal would be refused again)
       save(queued().filter((q) => q.clientId !== item.clientId))

@@ -19,7 +19,6 @@ import { recordView } from '../lib/views'
 export const today = handler(points.today, ['supervisor'], async (_input, ctx) => {
   const grant = requireSupervisor(ctx.user)
   const day = dayKey(ctx.now)
-  const _ = ctx.db.command
   const [point, counts, recent] = await Promise.all([
     getPoint(ctx.db, grant.pointId),
     getById<PointDayDoc>(ctx.db, POINT_DAYS, pointDayId(grant.pointId, day)),
@@ -31,20 +30,24 @@ export const today = handler(points.today, ['supervisor'], async (_input, ctx) =
         .limit(10),
     ),
   ])
-  const buildings = point
+  // the whole estate: residents don't always use their own point
+  const estate = point
     ? await rows<BuildingDoc>(
-        ctx.db
-          .collection('buildings')
-          .where({ _id: _.in(point.buildingIds) })
-          .limit(100),
+        ctx.db.collection('buildings').where({ estateId: point.estateId }).limit(1000),
       )
     : []
+  const buildings = estate.filter((b) => point?.buildingIds.includes(b._id))
   const recorded = counts?.recorded ?? 0
   const correct = counts?.correct ?? 0
   return {
     pointId: grant.pointId,
     pointName: point?.name ?? grant.pointId,
     day: isoDay(day),
+    estateName: estate[0]?.estateName ?? '',
+    buildings: estate.flatMap((b) => {
+      const no = Number(/^(\d+)号楼$/.exec(b.name)?.[1])
+      return Number.isInteger(no) ? [{ id: b._id, no }] : []
+    }),
     households: buildings.reduce((n, b) => n + b.households, 0),
     recorded,
     correct,

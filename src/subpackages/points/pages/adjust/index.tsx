@@ -6,6 +6,7 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { AdjustmentView } from '@/contract/points'
 import { BigButton } from '@/components/big-button'
+import { BuildingChooser, type BuildingChoice } from '@/components/building-chooser'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { usePaged } from '@/hooks/use-paged'
@@ -18,15 +19,16 @@ export default function AdjustPage() {
     pointsService.adjustments({ cursor, limit: 20 }, { silent: true }),
   )
   useDidShow(() => list.reload())
-  const [f, setF] = useState({ building: '', unit: '', room: '', delta: '', reason: '' })
+  const [building, setBuilding] = useState<BuildingChoice | null>(null)
+  const [f, setF] = useState({ unit: '', room: '', delta: '', reason: '' })
   const [token, setToken] = useState(newClientId)
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = () => {
     const delta = Number(f.delta)
-    if (!f.building || !f.unit || !f.room)
-      return setMsg({ ok: false, text: '请填写楼号、单元和房号' })
+    if (!building || !f.unit || !f.room)
+      return setMsg({ ok: false, text: '请选好楼栋，填上单元和房号' })
     if (!Number.isInteger(delta) || delta === 0)
       return setMsg({ ok: false, text: '调整积分请填非 0 的整数，扣分写负数' })
     if (f.reason.trim().length < 2) return setMsg({ ok: false, text: '请写明调整原因' })
@@ -34,7 +36,7 @@ export default function AdjustPage() {
     pointsService
       .adjust(
         {
-          householdId: `DF-${f.building}-${f.unit}-${f.room}`,
+          householdId: `${building.id}-${f.unit}-${f.room}`,
           delta,
           reason: f.reason.trim(),
           clientToken: token,
@@ -46,7 +48,7 @@ export default function AdjustPage() {
           ok: true,
           text: `已调整 ${r.adjustment.householdLabel} ${delta > 0 ? '+' : ''}${delta} 分，现在 ${r.balance} 分`,
         })
-        setF({ building: '', unit: '', room: '', delta: '', reason: '' })
+        setF({ unit: '', room: '', delta: '', reason: '' })
         setToken(newClientId())
         list.reload()
       })
@@ -74,9 +76,25 @@ export default function AdjustPage() {
         </View>
       )}
       <View className="card">
-        <Text className="section-title">东方现代城 哪一户</Text>
+        {building ? (
+          <View className="pts-list-item">
+            <Text className="section-title">
+              {building.estateName} {building.name}
+            </Text>
+            <BigButton variant="quiet" onClick={() => setBuilding(null)}>
+              换一栋
+            </BigButton>
+          </View>
+        ) : (
+          <BuildingChooser
+            heading={{ estate: '哪个小区的住户', building: '哪栋楼' }}
+            onChoose={(b) => {
+              setBuilding(b)
+              setMsg(null)
+            }}
+          />
+        )}
         <View className="pts-pad">
-          {field('building', '楼号')}
           {field('unit', '单元')}
           {field('room', '房号')}
         </View>

@@ -91,10 +91,11 @@ export default function RecordPage() {
         'householdId' in who
           ? who.householdId
           : `${who.place.buildingId}-${who.place.unit}-${who.place.room}`
-      const m = /^[A-Z]+-(\d+)-(\d+)-(\d+)$/.exec(id)
+      const m = /^[A-Za-z]+-(\d+)-(\d+)-(\d+)$/.exec(id)
+      const estate = progress.data?.estateName ?? ''
       return {
         householdId: id,
-        label: m ? `东方现代城 ${m[1]}号楼 ${m[2]}单元 ${m[3]}` : id,
+        label: m ? `${estate} ${m[1]}号楼 ${m[2]}单元 ${m[3]}`.trim() : id,
         otherPoint: null,
         today: null,
       }
@@ -150,7 +151,12 @@ export default function RecordPage() {
       setError('请填写楼号、单元和房号，例如 1 号楼 2 单元 1203')
       return
     }
-    open({ place: { buildingId: `DF-${pad.building}`, unit, room: pad.room } }, false)
+    const building = progress.data?.buildings.find((b) => b.no === Number(pad.building))
+    if (!building) {
+      setError(`${progress.data?.estateName ?? '本小区'}没有 ${pad.building} 号楼，请核对楼号`)
+      return
+    }
+    open({ place: { buildingId: building.id, unit, room: pad.room } }, false)
   }
 
   const afterRecorded = (text: string, ok: boolean) => {
@@ -180,9 +186,10 @@ export default function RecordPage() {
       correct,
       reason,
       photo: correct ? null : (photo.fileIds[0] ?? null),
-      madeAt: new Date().toISOString(),
       clientId: newClientId(),
     }
+    // Only a recording kept on the phone carries the time it was made: online, the server's clock
+    // decides the day (a phone whose clock is off must not book another day).
     setBusy(true)
     setError(null)
     pointsService
@@ -193,7 +200,7 @@ export default function RecordPage() {
       })
       .catch((err: unknown) => {
         if (failedWith(err, 'NETWORK')) {
-          enqueue({ ...input, label: current.label })
+          enqueue({ ...input, madeAt: new Date().toISOString(), label: current.label })
           setWaiting(queued().length)
           setCurrent(null)
           afterRecorded(`${current.label} 已存在手机上，连上网后自动发送`, correct)
