@@ -2,6 +2,7 @@
 // withdraw deadline, check-in by code (that sign-up only, once), hours and points credited once,
 // corrections, 未到, reminders, messages, the Excel export.
 import ExcelJS from 'exceljs'
+import { dayKey } from '../../server/time'
 import type {
   ActivityDetail,
   AttendeeList,
@@ -250,7 +251,12 @@ describe('timers, messages, export', () => {
       title: string
       refId: string
     }[]
-    expect(msgs.filter((m) => m.refId === tomorrow).map((m) => m.title)).toEqual(['活动明天开始'])
+    // 20 hours ahead is today or tomorrow, by the calendar in China
+    const starts = new Date(Date.now() + 20 * HOUR)
+    const dayWord = dayKey(starts) === dayKey(new Date()) ? '今天' : '明天'
+    expect(msgs.filter((m) => m.refId === tomorrow).map((m) => m.title)).toEqual([
+      `活动${dayWord}开始`,
+    ])
     expect(msgs.filter((m) => m.refId === soon).map((m) => m.title)).toEqual(['活动一小时后开始'])
   })
 

@@ -8,17 +8,19 @@ import { activity, type SignUpStatus } from '../../../../src/contract/activity'
 import { ACTIVITIES, SIGN_UPS, signUpId, type ActivityDoc, type SignUpDoc } from '../lib/model'
 import { cardOf } from '../lib/views'
 
-/** The caller's community: their household's, else the ones they serve; none: every community. */
+/** The caller's communities: their household's and the ones they serve; none: every community. */
 export async function communitiesOf(
   ctx: Parameters<Parameters<typeof handler>[2]>[1],
 ): Promise<string[]> {
+  // a staff member who lives in another community manages theirs too
+  const served = staffCommunities(ctx.user)
   if (ctx.user.householdId) {
     const h = await first<HouseholdDoc>(
       ctx.db.collection('households').where({ _id: ctx.user.householdId }).limit(1),
     )
-    if (h) return [h.communityId]
+    if (h) return [...new Set([h.communityId, ...served])]
   }
-  return staffCommunities(ctx.user)
+  return served
 }
 
 /**

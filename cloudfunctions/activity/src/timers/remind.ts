@@ -2,7 +2,7 @@
 // activity's reminder is claimed with a conditional update first, so overlapping runs never send twice.
 import { rows, updated } from '../../../../server/db'
 import type { TimerContext } from '../../../../server/router'
-import { HOUR } from '../../../../server/time'
+import { dayKey, HOUR } from '../../../../server/time'
 import { activityNotice, notify, when } from '../lib/notify'
 import { ACTIVITIES, SIGN_UPS, type ActivityDoc, type SignUpDoc } from '../lib/model'
 
@@ -39,11 +39,14 @@ export async function sendReminders(ctx: TimerContext): Promise<{ day: number; h
   }
   const hour = await due('remindedHour', HOUR)
   const day = await due('remindedDay', 24 * HOUR)
-  for (const [list, label] of [
+  // within the next day: 明天 when it starts on tomorrow's date (China time), else 今天
+  const dayLabel = (a: ActivityDoc) => (dayKey(a.startAt) === dayKey(now) ? '今天开始' : '明天开始')
+  for (const [list, fixed] of [
     [hour, '一小时后开始'],
-    [day, '明天开始'],
+    [day, null],
   ] as const) {
     for (const a of list) {
+      const label = fixed ?? dayLabel(a)
       const people = await rows<SignUpDoc>(
         db
           .collection(SIGN_UPS)
