@@ -79,9 +79,12 @@ it("staff print a building's household cards: one PDF opened from the codes page
   await card.waitFor({ state: 'visible', timeout: 20_000 })
   const popup = page.context().waitForEvent('page')
   await card.getByText('生成本楼全部户卡（PDF）').click()
-  const opened = await popup
-  expect(opened.url()).toMatch(/\/storage\/cards\/LH-1-[0-9a-f]{12}\.pdf$/)
-  const pdf = Buffer.from(await (await fetch(opened.url())).arrayBuffer())
+  // a new tab was opened for it (headless Chromium may save a PDF rather than show it)
+  await popup
+  await card.getByText(/48 户，6 页 A4/).waitFor()
+  const href = await card.locator('[data-href]').getAttribute('data-href')
+  expect(href).toMatch(/\/storage\/cards\/LH-1-[0-9a-f]{12}\.pdf$/)
+  const pdf = Buffer.from(await (await fetch(href ?? '')).arrayBuffer())
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   await card.getByText(/48 户，6 页 A4/).waitFor()
   await expectAccessible(page, 'codes-pdf-made')

@@ -297,15 +297,19 @@ describe('householdCards', () => {
     // one QR image a card
     const images = bytes.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []
     expect(images.length).toBe(48)
-  })
+  }, 30_000)
 
   it.each([
     ['demo-liaison', 'LH-2', true],
     ['demo-liaison', 'LH-3', false],
     ['demo-staff', 'DF-1', false],
     ['demo-resident', 'LH-1', false],
-  ])('%s for %s → allowed %s', async (openid, buildingId, allowed) => {
-    const res = await t.call('account', openid, 'householdCards', { buildingId })
-    expect(res.ok || res.error.code).toBe(allowed ? true : 'FORBIDDEN')
-  })
+  ])(
+    '%s for %s → allowed %s',
+    async (openid, buildingId, allowed) => {
+      const res = await t.call('account', openid, 'householdCards', { buildingId })
+      expect(res.ok || res.error.code).toBe(allowed ? true : 'FORBIDDEN')
+    },
+    30_000,
+  )
 })
