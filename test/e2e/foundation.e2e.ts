@@ -45,7 +45,11 @@ it('newcomer: scan the box of 陇海安居 1号楼, bind 2单元 302, see it on 
   await page.locator('input[placeholder="例如 301"]').fill('302')
   await screenshot(page, 'foundation-2-bind')
   await page.getByText('确认绑定', { exact: true }).click()
-  await visible(page.getByText('绑定成功').first())
+  // the confirmation stays, naming the household, until the resident goes on
+  await visible(page.getByText('✓ 绑定成功'))
+  await visible(page.getByText('2单元 302室').first())
+  await screenshot(page, 'foundation-2b-bound')
+  await page.getByText('好的，回首页', { exact: true }).click()
 
   // Back on the home page; the 我的 tab shows the household.
   await visible(page.getByText('在这里可以'))
