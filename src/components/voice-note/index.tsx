@@ -135,7 +135,9 @@ export function VoiceRecorder({ draft }: { draft: VoiceDraft }) {
     )
   }
   const recording = state.kind === 'recording'
-  const elapsed = recording ? Math.min(VOICE_MAX_SECONDS, Math.floor((now - state.since) / 1000)) : 0
+  const elapsed = recording
+    ? Math.min(VOICE_MAX_SECONDS, Math.floor((now - state.since) / 1000))
+    : 0
   return (
     <View className="voice">
       <View
@@ -209,7 +211,9 @@ export function VoicePlayer({
   return (
     <View className="voice-player">
       <View
-        className={playing ? 'voice-player__button voice-player__button--on' : 'voice-player__button'}
+        className={
+          playing ? 'voice-player__button voice-player__button--on' : 'voice-player__button'
+        }
         ariaRole="button"
         ariaLabel={playing ? '停止播放' : `播放语音，${seconds} 秒`}
         data-testid="voice-play"

@@ -108,12 +108,7 @@ export default function StatsPage() {
           max={range.to}
           onChange={(d) => setEnd('from', d)}
         />
-        <DateField
-          label="到"
-          value={range.to}
-          min={range.from}
-          onChange={(d) => setEnd('to', d)}
-        />
+        <DateField label="到" value={range.to} min={range.from} onChange={(d) => setEnd('to', d)} />
       </View>
 
       {rangeError && (
