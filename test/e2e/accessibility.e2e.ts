@@ -84,7 +84,7 @@ it("staff print a building's household cards: one PDF opened from the codes page
   await card.getByText(/48 户，6 页 A4/).waitFor()
   const href = await card.locator('[data-href]').getAttribute('data-href')
   expect(href).toMatch(/\/storage\/cards\/LH-1-[0-9a-f]{12}\.pdf$/)
-  const pdf = Buffer.from(await (await fetch(href ?? '')).arrayBuffer())
+  const pdf = Buffer.from(await (await fetch(new URL(href ?? '', app.url))).arrayBuffer())
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   await card.getByText(/48 户，6 页 A4/).waitFor()
   await expectAccessible(page, 'codes-pdf-made')
