@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     for (const shot of list) {
       const context = await browser.newContext({
         viewport: { width: WIDTH, height: 812 },
-        deviceScaleFactor: 2,
+        deviceScaleFactor: Number(process.env.SCALE ?? 2),
         isMobile: true,
         hasTouch: true,
         locale: 'zh-CN',

@@ -112,6 +112,17 @@ export interface QrCode {
   dataUrl: string
 }
 
+/** A building's household cards as a PDF (A4, eight to a page), stored in cloud storage. */
+export interface HouseholdCardsPdf {
+  /** cloud file ID: weapp downloads it (wx.cloud.downloadFile) and opens it (wx.openDocument) */
+  fileId: string
+  /** e.g. 陇海安居 1号楼 意见征集服务卡 */
+  label: string
+  cards: number
+  pages: number
+  bytes: number
+}
+
 /** What a message is about; each domain adds its kinds here. */
 export type MessageKind =
   | 'status'
@@ -156,6 +167,8 @@ export const account = {
   unbindHousehold: defineAction<Profile>()(Empty),
   /** Staff (community) and liaisons (their buildings) print the codes for boxes and household cards. */
   qrCode: defineAction<QrCode>()(v.strictObject({ scene: Scene })),
+  /** …and every household card of a building at once, as one A4 PDF in cloud storage. */
+  householdCards: defineAction<HouseholdCardsPdf>()(v.strictObject({ buildingId: Id })),
   ...messagesContract,
 }
 export type AccountContract = typeof account
@@ -168,6 +181,7 @@ export const accountExamples: Examples<typeof account> = {
   bindHousehold: { scene: 'h=LH-1-2-301' },
   unbindHousehold: {},
   qrCode: { scene: 'b=LH-1' },
+  householdCards: { buildingId: 'LH-1' },
   messages: { limit: 20 },
   readMessages: {},
 }

@@ -26,4 +26,7 @@ export const accountService = {
   /** Staff and liaisons: the printable code of a building's box (b=) or a household's card (h=). */
   qrCode: (scene: string, options: CallOptions = {}) =>
     call('account', 'qrCode', { scene }, { retry: true, ...options }),
+  /** Staff and liaisons: every household card of a building, as one A4 PDF in cloud storage. */
+  householdCards: (buildingId: string, options: CallOptions = {}) =>
+    call('account', 'householdCards', { buildingId }, options),
 }

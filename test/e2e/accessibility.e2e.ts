@@ -71,3 +71,21 @@ it("follows WeChat's font size: ?font=1.4 makes the type 1.4× and the tiles one
   const page = await openShot(home, 'elder=0&font=1.4')
   await expectAccessible(page, 'home-resident-1.4x')
 })
+
+it("staff print a building's household cards: one PDF opened from the codes page", async () => {
+  const page = await phonePage(browser)
+  await page.goto(`${app.url}/subpackages/staff/pages/codes/index?as=demo-staff&elder=1`)
+  const card = page.getByTestId('codes-pdf')
+  await card.waitFor({ state: 'visible', timeout: 20_000 })
+  const popup = page.context().waitForEvent('page')
+  await card.getByText('生成本楼全部户卡（PDF）').click()
+  // a new tab was opened for it (headless Chromium may save a PDF rather than show it)
+  await popup
+  await card.getByText(/48 户，6 页 A4/).waitFor()
+  const href = await card.locator('[data-href]').getAttribute('data-href')
+  expect(href).toMatch(/\/storage\/cards\/LH-1-[0-9a-f]{12}\.pdf$/)
+  const pdf = Buffer.from(await (await fetch(new URL(href ?? '', app.url))).arrayBuffer())
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  await card.getByText(/48 户，6 页 A4/).waitFor()
+  await expectAccessible(page, 'codes-pdf-made')
+})

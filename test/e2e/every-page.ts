@@ -97,13 +97,13 @@ export async function everyPage(BASE: string): Promise<Shot[]> {
       name: 'board',
       as: 'demo-neighbour',
       path: '/subpackages/suggestion/pages/board/index',
-      ready: '议事长廊',
+      ready: '最新公开',
     },
     {
       name: 'messages',
       as: 'demo-resident',
       path: '/subpackages/suggestion/pages/messages/index',
-      ready: '消息',
+      ready: '看过',
     },
     {
       name: 'inbox-liaison',
@@ -122,6 +122,16 @@ export async function everyPage(BASE: string): Promise<Shot[]> {
       as: 'demo-staff',
       path: '/subpackages/staff/pages/stats/index',
       ready: '办结率',
+    },
+    {
+      name: 'stats-date-picker',
+      as: 'demo-staff',
+      path: '/subpackages/staff/pages/stats/index',
+      ready: '办结率',
+      act: async (page) => {
+        await page.getByRole('button', { name: /^开始日期/ }).click()
+        await page.getByText('选择开始日期').waitFor({ state: 'visible' })
+      },
     },
     {
       name: 'codes',

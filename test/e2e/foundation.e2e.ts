@@ -45,12 +45,18 @@ it('newcomer: scan the box of 陇海安居 1号楼, bind 2单元 302, see it on 
   await page.locator('input[placeholder="例如 301"]').fill('302')
   await screenshot(page, 'foundation-2-bind')
   await page.getByText('确认绑定', { exact: true }).click()
-  await visible(page.getByText('绑定成功').first())
+  // the confirmation stays, naming the household, until the resident goes on
+  await visible(page.getByText('✓ 绑定成功'))
+  await visible(page.getByText('2单元 302室').first())
+  await screenshot(page, 'foundation-2b-bound')
+  await page.getByText('好的，回首页', { exact: true }).click()
 
   // Back on the home page; the 我的 tab shows the household.
   await visible(page.getByText('在这里可以'))
+  // …which now says 我家 with the room
+  await visible(page.getByTestId('place').getByText('我家'))
   await page.getByText('我的', { exact: true }).last().click()
-  await visible(page.getByText('2单元 302室').first())
+  await visible(page.getByTestId('my-household').getByText('2单元 302室'))
   await screenshot(page, 'foundation-3-mine')
 
   // The binding is in the store, not just on screen.

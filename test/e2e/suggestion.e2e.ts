@@ -252,8 +252,11 @@ describe('民情速递站 end to end', () => {
 
   it('staff publish it to the 议事长廊 while it is being worked on', async () => {
     const page = await openAs('demo-staff', DETAIL, `id=${id}`)
-    await text(page, '公开到议事长廊').click()
-    await text(page, '公开').click() // the confirmation dialog
+    await text(page, '公开到议事长廊').first().click()
+    // the confirmation dialog (services/feedback.ts), at the page's type size
+    const dialog = page.locator('.nut-dialog:visible')
+    await dialog.getByText('公开到议事长廊').waitFor()
+    await dialog.locator('.nut-dialog-footer-ok').click()
     await page.locator('[data-testid="detail-head"]').getByText('已在议事长廊公开').waitFor()
     await page.locator('[data-testid="handler-actions"]').scrollIntoViewIfNeeded()
     await shot(page, 'suggestion-17-detail-staff')

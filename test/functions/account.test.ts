@@ -1,6 +1,13 @@
 // The account function through the real wx-server-sdk against a seeded local cloud.
 import fc from 'fast-check'
-import type { Profile, QrCode, SceneTarget, DirectoryCommunity } from '../../src/contract/account'
+import { PDFDocument } from 'pdf-lib'
+import type {
+  DirectoryCommunity,
+  HouseholdCardsPdf,
+  Profile,
+  QrCode,
+  SceneTarget,
+} from '../../src/contract/account'
 import { ok, startTestCloud, type TestCloud } from '../support/cloud'
 
 let t: TestCloud
@@ -267,4 +274,42 @@ describe('qrCode', () => {
     const res = await t.call('account', openid, 'qrCode', { scene })
     expect(res.ok || res.error.code).toBe(allowed ? true : 'FORBIDDEN')
   })
+})
+
+describe('householdCards', () => {
+  it("puts every household's card of a building into one small A4 PDF, eight to a page", async () => {
+    const res = ok(
+      await t.call<HouseholdCardsPdf>('account', 'demo-staff', 'householdCards', {
+        buildingId: 'LH-1',
+      }),
+    )
+    expect(res).toMatchObject({ label: '陇海安居 1号楼 意见征集服务卡', cards: 48, pages: 6 })
+    const path = res.fileId.replace(/^cloud:\/\/[^/]+\//, '')
+    expect(path).toMatch(/^cards\/LH-1-[0-9a-f]{12}\.pdf$/)
+    const bytes = Buffer.from(await (await fetch(`${t.url}/storage/${path}`)).arrayBuffer())
+    expect(bytes.length).toBe(res.bytes)
+    const pdf = await PDFDocument.load(bytes)
+    expect(pdf.getPageCount()).toBe(6)
+    const { width, height } = pdf.getPage(0).getSize()
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]) // A4 in points
+    // the font is subset to the characters used: the whole Noto Sans SC is 10.5 MB
+    expect(bytes.length).toBeLessThan(400 * 1024)
+    // one QR image a card
+    const images = bytes.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []
+    expect(images.length).toBe(48)
+  }, 30_000)
+
+  it.each([
+    ['demo-liaison', 'LH-2', true],
+    ['demo-liaison', 'LH-3', false],
+    ['demo-staff', 'DF-1', false],
+    ['demo-resident', 'LH-1', false],
+  ])(
+    '%s for %s → allowed %s',
+    async (openid, buildingId, allowed) => {
+      const res = await t.call('account', openid, 'householdCards', { buildingId })
+      expect(res.ok || res.error.code).toBe(allowed ? true : 'FORBIDDEN')
+    },
+    30_000,
+  )
 })

@@ -5,6 +5,7 @@ import { bindHousehold } from './actions/bindHousehold'
 import { directory } from './actions/directory'
 import { login } from './actions/login'
 import { messages } from './actions/messages'
+import { householdCards } from './actions/householdCards'
 import { qrCode } from './actions/qrCode'
 import { readMessages } from './actions/readMessages'
 import { resolveScene } from './actions/resolveScene'
@@ -18,6 +19,7 @@ export const handlers = {
   bindHousehold,
   unbindHousehold,
   qrCode,
+  householdCards,
   messages,
   readMessages,
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { handler } from '../../../../server/router'
 import { points } from '../../../../src/contract/points'
 import { pointStats } from '../lib/stats'
@@ -17,6 +16,10 @@ export const exportStats = handler(points.export, ['staff'], async (input, ctx) 
     ctx.db.collection('estates').where({ communityId }).limit(20),
   )
   const month = input.to.slice(0, 7).replace('-', '')
+  // Required on the first export only, so no other action's cold start pays for exceljs (which
+  // WeChat installs from package.json; the bundle keeps it external).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires, import/no-commonjs -- see above
+  const ExcelJS = require('exceljs') as typeof import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '民情速递站'
   wb.created = ctx.now

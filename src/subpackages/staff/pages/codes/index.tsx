@@ -3,11 +3,12 @@
 import { Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { DirectoryCommunity, Profile, QrCode } from '@/contract/account'
+import type { DirectoryCommunity, HouseholdCardsPdf, Profile, QrCode } from '@/contract/account'
 import { BigButton } from '@/components/big-button'
 import { PageShell } from '@/components/page-shell'
 import { accountService } from '@/services/account'
 import { errorMessage } from '@/services/cloud'
+import { DocumentError, openPdf, pdfUrl } from '@/services/document'
 import { BuildingChooser } from '@/components/building-chooser'
 import { LoadState } from '@/components/load-state'
 import { useLoad } from '@/hooks/use-load'
@@ -156,6 +157,7 @@ export default function CodesPage() {
                   )}
                 </View>
               )}
+              {building && <CardsPdf building={building} />}
               {building && (
                 <View className="codes__household">
                   <Text className="codes__step">户卡码：选单元，填房号</Text>
@@ -216,5 +218,62 @@ export default function CodesPage() {
         }
       </LoadState>
     </PageShell>
+  )
+}
+
+/** 整栋楼的户卡: one PDF of every household's card, made by the account function, opened here. */
+function CardsPdf({ building }: { building: BuildingChoice }) {
+  const [made, setMade] = useState<HouseholdCardsPdf | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState<string | null>(null)
+  // another building chosen: the file on screen is not for it
+  useEffect(() => {
+    setMade(null)
+    setFailed(null)
+  }, [building.id])
+
+  const make = async () => {
+    setBusy(true)
+    setFailed(null)
+    try {
+      const pdf = made ?? (await accountService.householdCards(building.id, { silent: true }))
+      setMade(pdf)
+      await openPdf(pdf.fileId)
+    } catch (err) {
+      setFailed(
+        err instanceof DocumentError ? err.message : errorMessage(err, '没能生成 PDF，请稍后再试'),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card codes__pdf" data-testid="codes-pdf">
+      <Text className="codes__step">整栋楼的户卡：一次打印</Text>
+      <Text className="codes__hint">
+        {made
+          ? `${made.label}：${made.cards} 户，${made.pages} 页 A4（${Math.ceil(made.bytes / 1024)} KB）`
+          : '每户一张意见征集服务卡，带二维码和地址，A4 纸每页 8 张，剪开发到各户。'}
+      </Text>
+      <BigButton busy={busy} onClick={() => void make()}>
+        {made ? '再打开 PDF' : '生成本楼全部户卡（PDF）'}
+      </BigButton>
+      {made && process.env.TARO_ENV === 'h5' && (
+        <View
+          className="codes__pdf-link"
+          ariaRole="link"
+          data-href={pdfUrl(made.fileId)}
+          onClick={() => window.open(pdfUrl(made.fileId), '_blank')}
+        >
+          打不开？点这里用浏览器打开 PDF
+        </View>
+      )}
+      {failed && (
+        <View className="error-text" ariaRole="alert">
+          {failed}
+        </View>
+      )}
+    </View>
   )
 }

@@ -1,11 +1,12 @@
 // 统计: for a date range — counts by status, category and building, resolution rate, how long
 // accepting and resolving took, satisfaction and overdue; bars are plain CSS.
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { STATUSES, STATUS_LABELS, type StatsResult } from '@/contract/suggestion'
 import { LoadState } from '@/components/load-state'
 import { PageShell } from '@/components/page-shell'
+import { DateField } from '@/components/date-field'
 import { useLoad } from '@/hooks/use-load'
 import { suggestionService } from '@/services/suggestion'
 import { Chips } from '@/components/chips'
@@ -101,32 +102,13 @@ export default function StatsPage() {
         columns={3}
       />
       <View className="stats-range">
-        <Picker
-          mode="date"
+        <DateField
+          label="从"
           value={range.from}
-          end={range.to}
-          onChange={(e) => setEnd('from', String(e.detail.value))}
-        >
-          <View
-            className="stats-range__field"
-            ariaRole="button"
-            ariaLabel={`开始日期 ${range.from}`}
-          >
-            <Text className="stats-range__label">从</Text>
-            <Text className="stats-range__value">{range.from}</Text>
-          </View>
-        </Picker>
-        <Picker
-          mode="date"
-          value={range.to}
-          start={range.from}
-          onChange={(e) => setEnd('to', String(e.detail.value))}
-        >
-          <View className="stats-range__field" ariaRole="button" ariaLabel={`结束日期 ${range.to}`}>
-            <Text className="stats-range__label">到</Text>
-            <Text className="stats-range__value">{range.to}</Text>
-          </View>
-        </Picker>
+          max={range.to}
+          onChange={(d) => setEnd('from', d)}
+        />
+        <DateField label="到" value={range.to} min={range.from} onChange={(d) => setEnd('to', d)} />
       </View>
 
       {rangeError && (

@@ -347,7 +347,7 @@ export default function SubmitPage() {
         className="submit-phone"
         type="number"
         maxlength={12}
-        placeholder="手机或座机，工作人员好联系您"
+        placeholder="手机或座机号"
         value={phone}
         onInput={(e) => {
           setPhone(e.detail.value)
