@@ -70,6 +70,7 @@ const PINNED: Record<string, Record<string, Access>> = {
     bindHousehold: 'anyone',
     unbindHousehold: 'anyone',
     qrCode: ['staff', 'liaison'],
+    householdCards: ['staff', 'liaison'],
     messages: 'anyone',
     readMessages: 'anyone',
   },
