@@ -31,6 +31,16 @@ async function api<T>(
   return body.data
 }
 
+/** On the supervisor's pad: types 东方现代城 1号楼 2单元 1203 (demo-resident-zt's home) and finds it. */
+async function findHousehold(page: Page): Promise<void> {
+  const boxes = page.locator('.pts-input input')
+  await boxes.nth(0).fill('1')
+  await boxes.nth(1).fill('2')
+  await boxes.nth(2).fill('1203')
+  await page.getByText('找这一户').click()
+  await page.getByText('分类正确', { exact: true }).waitFor({ state: 'visible', timeout: 10_000 })
+}
+
 /** Every page of the app, as the persona who uses it, with what shows once it has loaded. */
 export async function everyPage(BASE: string): Promise<Shot[]> {
   const mine = await api<{ items: { id: string; status: string }[] }>(
@@ -196,6 +206,26 @@ export async function everyPage(BASE: string): Promise<Shot[]> {
     },
     // 垃圾分类积分 (src/subpackages/points): 东方现代城's supervisor, a household there, 政通路's staff
     { name: 'points-record', as: 'demo-supervisor', path: PAGES.pointsRecord, ready: '正确率' },
+    {
+      // a household found by its room: the two verdicts
+      name: 'points-record-household',
+      as: 'demo-supervisor',
+      path: PAGES.pointsRecord,
+      ready: '找这一户',
+      act: findHousehold,
+    },
+    {
+      // 分类不正确: the reasons to tap and the photo
+      name: 'points-record-reasons',
+      as: 'demo-supervisor',
+      path: PAGES.pointsRecord,
+      ready: '找这一户',
+      act: async (page) => {
+        await findHousehold(page)
+        await page.getByText('分类不正确', { exact: true }).click()
+        await page.getByText('哪里分得不对').waitFor({ state: 'visible', timeout: 10_000 })
+      },
+    },
     {
       name: 'points-home',
       as: 'demo-resident-zt',
