@@ -37,7 +37,7 @@ export default function GuidePage() {
         <View key={h.name} className="card" data-testid="guide-hit">
           <View className="pts-row">
             <Text className="section-title">{h.name}</Text>
-            <Text className="pts-bin" style={{ background: h.info.hex }}>
+            <Text className="pts-bin" style={{ background: h.info.hex, color: h.info.ink }}>
               {h.info.name} · {h.info.colour}
             </Text>
           </View>

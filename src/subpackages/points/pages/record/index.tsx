@@ -307,14 +307,16 @@ export default function RecordPage() {
           ) : (
             <View style={{ marginTop: '24px' }}>
               <Text className="section-title">哪里分得不对？点一下就记录</Text>
-              <Chips
-                label="分类不正确的原因"
-                testId="reasons"
-                options={MISTAKES.map((m) => ({ value: m, label: m }))}
-                value={null}
-                onChange={(m) => submit(false, m)}
-                columns={2}
-              />
+              <View className="pts-reasons">
+                <Chips
+                  label="分类不正确的原因"
+                  testId="reasons"
+                  options={MISTAKES.map((m) => ({ value: m, label: m }))}
+                  value={null}
+                  onChange={(m) => submit(false, m)}
+                  columns={2}
+                />
+              </View>
               <PhotoPicker uploads={photo} max={1} addLabel="拍照（可选，先拍再点原因）" />
               <BigButton variant="quiet" onClick={() => setChoosingReason(false)}>
                 返回
