@@ -6,9 +6,6 @@ module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
-  // Correctness, not speed (npm run bench measures that): a burst of hundreds of calls on a busy
-  // 2-core machine may take longer than jest's default 5 s.
-  testTimeout: 30_000,
   // Type-checking is tsc's job (npm run typecheck); jest only strips types, file by file.
   transform: {
     '^.+\\.tsx?$': [
