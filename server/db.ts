@@ -1,6 +1,6 @@
 // Typed reads, writes and transactions over wx-server-sdk, whose typings union promises with
 // callback-style returns. Every domain uses these; none keeps its own.
-import { AppError, isNotFound } from './errors'
+import { AppError, conflict, isNotFound } from './errors'
 import type { Database } from './router'
 
 interface Gettable {
@@ -81,6 +81,40 @@ export async function inTransaction<T>(db: Database, run: (t: Tx) => Promise<T>)
     } catch (err) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflict(err)) throw err
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt))
+    }
+  }
+}
+
+export interface ContendedOptions {
+  /** how many transactions to try before giving up (default 30) */
+  attempts?: number
+  /** given up: the CONFLICT answer's sentence */
+  busy?: string
+  /** a cheap read outside any transaction between attempts; throws the answer when there is no point in trying again (out of stock) */
+  stillPossible?: () => Promise<void>
+}
+
+/**
+ * A transaction on a document many callers want at once (a reward's stock, a point's day counter,
+ * an activity's places). WeChat cloud refuses a write to a document another transaction holds, so
+ * the loser retries — after a pause drawn at random up to a bound that doubles each time (full
+ * jitter), so a crowd spreads out instead of colliding again — until it wins, is refused, or gives
+ * up.
+ */
+export async function inContendedTransaction<T>(
+  db: Database,
+  run: (t: Tx) => Promise<T>,
+  options: ContendedOptions = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 30
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, run)
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err
+      if (attempt >= attempts) throw conflict(options.busy ?? '现在办理的人太多了，请稍后再试')
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 40 * 2 ** attempt)))
+      if (options.stillPossible) await options.stillPossible()
     }
   }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { readInTransaction } from '../../../../server/db'
+import { readInTransaction, inContendedTransaction } from '../../../../server/db'
 import { conflict, notFound } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { activity } from '../../../../src/contract/activity'
 import { HOURS, SIGN_UPS, type HoursDoc, type SignUpDoc } from '../lib/model'
 import { getSignUp } from '../lib/places'
 import { managedActivity } from '../lib/scope'
-import { contended } from '../lib/tx'
 import { hoursRecordOf } from './hours'
 
 /** A staff correction of one sign-up's hours: a new entry with its reason, never an edit. */
@@ -18,7 +17,7 @@ export const correctHours = handler(
     if (!found) throw notFound('这条报名')
     const a = await managedActivity(ctx, found.activityId)
     const _ = ctx.db.command
-    const entry = await contended(ctx.db, async (t) => {
+    const entry = await inContendedTransaction(ctx.db, async (t) => {
       const s = await readInTransaction<SignUpDoc>(t, SIGN_UPS, signUpId)
       if (!s) throw notFound('这条报名')
       if (s.status !== 'checked_in')

@@ -1,5 +1,5 @@
 import { checkContent } from '../../../../server/content'
-import { readInTransaction, rows } from '../../../../server/db'
+import { readInTransaction, rows, inContendedTransaction } from '../../../../server/db'
 import { conflict, notFound } from '../../../../server/errors'
 import { handler } from '../../../../server/router'
 import { requireOwnImages } from '../../../../server/uploads'
@@ -8,7 +8,6 @@ import { activityNotice, notify, when } from '../lib/notify'
 import { ACTIVITIES, SIGN_UPS, type ActivityDoc, type SignUpDoc } from '../lib/model'
 import { getActivity, promote } from '../lib/places'
 import { managedActivity } from '../lib/scope'
-import { contended } from '../lib/tx'
 import { detailOf } from '../lib/views'
 import { checkTimes } from './publish'
 
@@ -72,7 +71,7 @@ export const update = handler(activity.update, ['staff'], async (input, ctx) => 
     set.remindedDay = false
     set.remindedHour = false
   }
-  const grew = await contended(ctx.db, async (t) => {
+  const grew = await inContendedTransaction(ctx.db, async (t) => {
     const cur = await readInTransaction<ActivityDoc>(t, ACTIVITIES, activityId)
     if (!cur) throw notFound('这个活动')
     const data: Partial<ActivityDoc> = { ...set }

@@ -1,5 +1,5 @@
 // Check-in: that sign-up and no other, once; hours and points credited in the same transaction.
-import { readInTransaction } from '../../../../server/db'
+import { readInTransaction, inContendedTransaction } from '../../../../server/db'
 import { conflict, notFound } from '../../../../server/errors'
 import type { HouseholdDoc } from '../../../../server/models'
 import { post } from '../../../../server/points'
@@ -14,7 +14,6 @@ import {
   type ActivityDoc,
   type SignUpDoc,
 } from './model'
-import { contended } from './tx'
 
 /** Staff may still check someone in (or correct a 未到) for a day after the end. */
 const STAFF_GRACE = 24 * HOUR
@@ -44,7 +43,7 @@ export async function checkIn(
   now: Date,
 ): Promise<CheckInResult> {
   const _ = db.command
-  return contended(db, async (t) => {
+  return inContendedTransaction(db, async (t) => {
     const s = await readInTransaction<SignUpDoc>(t, SIGN_UPS, signUpIdValue)
     if (!s || s.activityId !== a._id) throw notFound('您在这个活动的报名，请先报名')
     const base = { signUpId: s._id, title: a.title, noHousehold: !s.householdId }

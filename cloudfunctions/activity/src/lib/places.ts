@@ -13,7 +13,13 @@
 //   then promotion claims the earliest waitlisted sign-up that fits, each in its own by-id
 //   transaction that re-checks both documents, retried on conflict.
 import { randomBytes } from 'node:crypto'
-import { first, readInTransaction, rows, updated } from '../../../../server/db'
+import {
+  first,
+  readInTransaction,
+  rows,
+  updated,
+  inContendedTransaction,
+} from '../../../../server/db'
 import { conflict, forbidden, invalid, isDuplicateKey, notFound } from '../../../../server/errors'
 import type { NotifyContext } from '../../../../server/messages'
 import type { HouseholdDoc } from '../../../../server/models'
@@ -32,7 +38,6 @@ import {
   type ActivityDoc,
   type SignUpDoc,
 } from './model'
-import { contended } from './tx'
 
 export interface Ctx extends NotifyContext {
   db: Database
@@ -283,7 +288,7 @@ export async function withdraw(ctx: Ctx, activityId: string, openid: string): Pr
   const sid = signUpId(activityId, openid)
   const now = ctx.now
   const _ = ctx.db.command
-  const { was, signUp: left } = await contended(ctx.db, async (t) => {
+  const { was, signUp: left } = await inContendedTransaction(ctx.db, async (t) => {
     const s = await readInTransaction<SignUpDoc>(t, SIGN_UPS, sid)
     if (!s) throw notFound('您在这个活动的报名')
     if (s.status !== 'confirmed' && s.status !== 'waitlisted') {
@@ -367,7 +372,7 @@ export async function promote(ctx: Ctx, activityId: string, limit = 100): Promis
     }
     if (abandoned) {
       const gone = abandoned
-      await contended(db, async (t) => {
+      await inContendedTransaction(db, async (t) => {
         const cur = await readInTransaction<ActivityDoc>(t, ACTIVITIES, activityId)
         if (!cur || cur.left.includes(gone)) return
         await t
@@ -379,7 +384,7 @@ export async function promote(ctx: Ctx, activityId: string, limit = 100): Promis
     }
     if (!pick) break
     const candidate = pick
-    const done = await contended(db, async (t) => {
+    const done = await inContendedTransaction(db, async (t) => {
       const s = await readInTransaction<SignUpDoc>(t, SIGN_UPS, candidate._id)
       if (!s || s.status !== 'waitlisted' || s.token !== candidate.token) return null
       const cur = await readInTransaction<ActivityDoc>(t, ACTIVITIES, activityId)

@@ -1,6 +1,5 @@
 import { AppError, conflict, forbidden, notFound } from '../../../../server/errors'
-import { readInTransaction } from '../../../../server/db'
-import { contended } from '../lib/contended'
+import { readInTransaction, inContendedTransaction } from '../../../../server/db'
 import { handler } from '../../../../server/router'
 import { dayKey } from '../../../../server/time'
 import { points } from '../../../../src/contract/points'
@@ -19,7 +18,7 @@ export const correct = handler(points.correct, ['supervisor'], async (input, ctx
   const id = recordId(input.householdId, dayKey(ctx.now))
   const perDay = await pointsPerDay(ctx.db, grant.communityId)
   try {
-    return await contended(ctx.db, async (t) => {
+    return await inContendedTransaction(ctx.db, async (t) => {
       const prev = await readInTransaction<SortingRecordDoc>(t, SORTING_RECORDS, id)
       if (!prev || prev.void) throw notFound('这户今天的记录')
       if (prev.recordedAtPoint !== grant.pointId) {

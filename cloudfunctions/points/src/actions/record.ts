@@ -1,5 +1,4 @@
-import { readInTransaction } from '../../../../server/db'
-import { contended } from '../lib/contended'
+import { readInTransaction, inContendedTransaction } from '../../../../server/db'
 import { forbidden, invalid } from '../../../../server/errors'
 import { getById } from '../../../../server/places'
 import { handler } from '../../../../server/router'
@@ -51,7 +50,7 @@ export const record = handler(points.record, ['supervisor'], async (input, ctx) 
   ])
   if (existing && !existing.void) return already(existing)
 
-  return contended(ctx.db, async (t): Promise<RecordResult> => {
+  return inContendedTransaction(ctx.db, async (t): Promise<RecordResult> => {
     const prev = await readInTransaction<SortingRecordDoc>(t, SORTING_RECORDS, id)
     if (prev && !prev.void) return already(prev)
     const next = newRecord({

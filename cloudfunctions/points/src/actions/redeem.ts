@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { conflict, forbidden, notFound } from '../../../../server/errors'
-import { readInTransaction, type Tx } from '../../../../server/db'
+import { readInTransaction, type Tx, inContendedTransaction } from '../../../../server/db'
 import { getById } from '../../../../server/places'
 import { post } from '../../../../server/points'
 import { handler } from '../../../../server/router'
@@ -18,7 +18,6 @@ import {
   type RewardDoc,
   type RewardLimitDoc,
 } from '../lib/model'
-import { contended } from '../lib/contended'
 import { put, together } from '../lib/sorting'
 import { callerHousehold, labelOf } from '../lib/scope'
 import { redemptionView } from '../lib/views'
@@ -54,7 +53,7 @@ export const redeem = handler(points.redeem, 'resident', async (input, ctx) => {
   if (reward.stock <= 0) throw soldOut()
   const month = dayKey(ctx.now).slice(0, 6)
 
-  const saved = await contended(
+  const saved = await inContendedTransaction(
     ctx.db,
     async (t) => {
       const again = await readInTransaction<RedemptionDoc>(t, REDEMPTIONS, id)
@@ -122,11 +121,13 @@ export const redeem = handler(points.redeem, 'resident', async (input, ctx) => {
       })
       return doc
     },
-    '兑换的人太多了，请稍后再试',
-    // between attempts: once the stock is gone, say so at once instead of queueing for it
-    async () => {
-      const now = await getById<RewardDoc>(ctx.db, REWARDS, reward._id)
-      if (!now || now.stock <= 0) throw soldOut()
+    {
+      busy: '兑换的人太多了，请稍后再试',
+      // between attempts: once the stock is gone, say so at once instead of queueing for it
+      stillPossible: async () => {
+        const now = await getById<RewardDoc>(ctx.db, REWARDS, reward._id)
+        if (!now || now.stock <= 0) throw soldOut()
+      },
     },
   )
   if (saved.householdId !== household._id) throw forbidden()

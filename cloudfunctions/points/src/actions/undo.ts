@@ -1,6 +1,5 @@
 import { AppError, conflict, forbidden, notFound } from '../../../../server/errors'
-import { readInTransaction } from '../../../../server/db'
-import { contended } from '../lib/contended'
+import { readInTransaction, inContendedTransaction } from '../../../../server/db'
 import { handler } from '../../../../server/router'
 import { dayKey } from '../../../../server/time'
 import { points, UNDO_WITHIN_SECONDS } from '../../../../src/contract/points'
@@ -18,7 +17,7 @@ export const undo = handler(points.undo, ['supervisor'], async (input, ctx) => {
   requireSupervisor(ctx.user)
   const id = recordId(input.householdId, dayKey(ctx.now))
   try {
-    return await contended(ctx.db, async (t) => {
+    return await inContendedTransaction(ctx.db, async (t) => {
       const prev = await readInTransaction<SortingRecordDoc>(t, SORTING_RECORDS, id)
       if (!prev || prev.void) throw notFound('这户今天的记录')
       if (prev.recordedBy !== ctx.openid) throw forbidden('只能撤销您自己刚记的')
