@@ -14,6 +14,7 @@ import {
   visible,
   type RunningApp,
 } from './support'
+import { callAt } from '../support/test-cloud-url'
 
 const EDIT = '/subpackages/activity/pages/edit/index'
 const DETAIL = '/subpackages/activity/pages/detail/index'
@@ -52,16 +53,8 @@ const field = (page: Page, label: string) =>
 const button = (page: Page, words: string) => page.locator('.big-button', { hasText: words })
 
 /** Someone else's action, straight to the app's gateway (as their phone would send it). */
-async function api<T>(openid: string, action: string, data: unknown): Promise<T> {
-  const res = await fetch(`${app.url}/api/activity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`activity.${action}: ${body.error?.message}`)
-  return body.data
-}
+const api = <T>(openid: string, action: string, data: unknown): Promise<T> =>
+  callAt<T>(app.url, 'activity', openid, action, data)
 
 async function signUpOnDetail(persona: string, label: string): Promise<Page> {
   const page = await openAs(persona, DETAIL, `id=${activityId}`)

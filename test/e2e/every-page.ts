@@ -3,6 +3,7 @@
 // pages here.
 import type { Page } from 'playwright-core'
 import { PAGES, pageUrl } from '../../src/contract/pages'
+import { callAt } from '../support/test-cloud-url'
 
 export interface Shot {
   name: string
@@ -14,22 +15,13 @@ export interface Shot {
   act?: (page: Page) => Promise<void>
 }
 
-async function api<T>(
+const api = <T>(
   BASE: string,
   fn: string,
   action: string,
   as: string,
   data: unknown = {},
-): Promise<T> {
-  const res = await fetch(`${BASE}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': as },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T }
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body)}`)
-  return body.data
-}
+): Promise<T> => callAt<T>(BASE, fn, as, action, data)
 
 /** On the supervisor's pad: types 东方现代城 1号楼 2单元 1203 (demo-resident-zt's home) and finds it. */
 async function findHousehold(page: Page): Promise<void> {

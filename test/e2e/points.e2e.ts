@@ -3,7 +3,7 @@
 // changes nothing, the residents see +3 and the reason on their calendars, one redeems a reward
 // and gets a pickup code, staff verify it, and the balance and the ledger agree.
 import type { Browser, Page } from 'playwright-core'
-import type { Envelope, Page as ListPage } from '../../src/contract/common'
+import type { Page as ListPage } from '../../src/contract/common'
 import type { LedgerEntryView, PointsSummary } from '../../src/contract/points'
 import {
   expectNoPageErrors,
@@ -14,6 +14,7 @@ import {
   visible,
   type RunningApp,
 } from './support'
+import { callAt } from '../support/test-cloud-url'
 
 const RECORD = '/subpackages/points/pages/record/index'
 const HOME = '/subpackages/points/pages/home/index'
@@ -34,16 +35,8 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function api<T>(fn: string, openid: string, action: string, data: unknown = {}): Promise<T> {
-  const res = await fetch(`${app.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as Envelope<T>
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`)
-  return body.data
-}
+const api = <T>(fn: string, openid: string, action: string, data: unknown = {}): Promise<T> =>
+  callAt<T>(app.url, fn, openid, action, data)
 
 async function findByPad(page: Page, building: string, unit: string, room: string) {
   await page.locator('input[placeholder="1"]').fill(building)

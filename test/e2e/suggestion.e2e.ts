@@ -14,6 +14,7 @@ import {
   type RunningApp,
   expectNoPageErrors,
 } from './support'
+import { callAt } from '../support/test-cloud-url'
 
 const SUBMIT = '/subpackages/suggestion/pages/submit/index'
 const DETAIL = '/subpackages/suggestion/pages/detail/index'
@@ -78,16 +79,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Someone else's action, straight to the app's gateway (as their phone would send it). */
-async function api(openid: string, fn: string, action: string, data: unknown): Promise<unknown> {
-  const res = await fetch(`${app.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.message}`)
-  return body.data
-}
+const api = (openid: string, fn: string, action: string, data: unknown): Promise<unknown> =>
+  callAt(app.url, fn, openid, action, data)
 
 /** Paints a photo-like JPEG in the browser (a stained wall), so the test ships no binary fixture. */
 async function photo(page: Page, label: string): Promise<Buffer> {

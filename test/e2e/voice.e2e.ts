@@ -12,6 +12,7 @@ import {
   visible,
   type RunningApp,
 } from './support'
+import { callAt } from '../support/test-cloud-url'
 
 const SUBMIT = '/subpackages/suggestion/pages/submit/index'
 const DETAIL = '/subpackages/suggestion/pages/detail/index'
@@ -33,16 +34,8 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function api<T>(fn: string, as: string, action: string, data: unknown): Promise<T> {
-  const res = await fetch(`${app.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': as },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T }
-  if (!body.ok) throw new Error(JSON.stringify(body))
-  return body.data
-}
+const api = <T>(fn: string, as: string, action: string, data: unknown): Promise<T> =>
+  callAt<T>(app.url, fn, as, action, data)
 
 /** 按住说话: a finger on the button for `ms`, then lifted. */
 async function holdToTalk(page: Page, ms: number): Promise<void> {

@@ -8,16 +8,17 @@ export function testCloudUrl(): string {
 }
 
 /**
- * Calls `fn.action` as `openid` on that cloud, as the person's phone would; resolves to the data
- * or fails the test with the error. Page and weapp tests use it for what other people do.
+ * Calls `fn.action` as `openid` on the local cloud at `base`, as the person's phone would; resolves
+ * to the data or fails the test with the error. End-to-end tests use it against their app.
  */
-export async function api<T = unknown>(
+export async function callAt<T = unknown>(
+  base: string,
   fn: string,
   openid: string,
   action: string,
   data?: unknown,
 ): Promise<T> {
-  const res = await fetch(`${testCloudUrl()}/api/${fn}`, {
+  const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
     body: JSON.stringify({ action, data }),
@@ -26,4 +27,14 @@ export async function api<T = unknown>(
   if (!env.ok)
     throw new Error(`${fn}.${action} as ${openid}: ${env.error.code} ${env.error.message}`)
   return env.data
+}
+
+/** `callAt` the cloud test-cloud-global.ts started: page and weapp tests' "what other people do". */
+export function api<T = unknown>(
+  fn: string,
+  openid: string,
+  action: string,
+  data?: unknown,
+): Promise<T> {
+  return callAt<T>(testCloudUrl(), fn, openid, action, data)
 }
