@@ -15,10 +15,11 @@
 import { randomBytes } from 'node:crypto'
 import {
   first,
+  getById,
+  inContendedTransaction,
   readInTransaction,
   rows,
   updated,
-  inContendedTransaction,
 } from '../../../../server/db'
 import { conflict, forbidden, invalid, isDuplicateKey, notFound } from '../../../../server/errors'
 import type { NotifyContext } from '../../../../server/messages'
@@ -44,13 +45,11 @@ export interface Ctx extends NotifyContext {
   now: Date
 }
 
-export async function getActivity(db: Database, id: string): Promise<ActivityDoc | null> {
-  return first<ActivityDoc>(db.collection(ACTIVITIES).where({ _id: id }).limit(1))
-}
+export const getActivity = (db: Database, id: string): Promise<ActivityDoc | null> =>
+  getById<ActivityDoc>(db, ACTIVITIES, id)
 
-export async function getSignUp(db: Database, id: string): Promise<SignUpDoc | null> {
-  return first<SignUpDoc>(db.collection(SIGN_UPS).where({ _id: id }).limit(1))
-}
+export const getSignUp = (db: Database, id: string): Promise<SignUpDoc | null> =>
+  getById<SignUpDoc>(db, SIGN_UPS, id)
 
 const ageOfToken = (token: string, now: Date) => {
   const ms = parseInt(token.split('.')[0] ?? '', 36)
@@ -180,10 +179,7 @@ async function whyRefused(
 }
 
 async function householdKeys(ctx: Ctx, householdId: string): Promise<string[]> {
-  const h = await first<HouseholdDoc>(
-    ctx.db.collection('households').where({ _id: householdId }).limit(1),
-  )
-  return eligibilityKeys(h)
+  return eligibilityKeys(await getById<HouseholdDoc>(ctx.db, 'households', householdId))
 }
 
 /**
